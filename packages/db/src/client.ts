@@ -1,0 +1,63 @@
+import { mkdirSync } from 'node:fs';
+import { PGlite } from '@electric-sql/pglite';
+import { PrismaPg } from '@prisma/adapter-pg';
+import type { SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils';
+import { PrismaPGlite } from 'pglite-prisma-adapter';
+import { PrismaClient } from './generated/prisma/client.ts';
+import type { DatabaseTarget } from './target.ts';
+
+export interface SqlStatement {
+  sql: string;
+  durationMs: number;
+}
+
+export interface OpenOptions {
+  /** Called for every SQL statement the client sends (tests count them). */
+  onStatement?: (statement: SqlStatement) => void;
+  /** Connections in the PostgreSQL pool; PGlite always has exactly one. */
+  poolSize?: number;
+}
+
+export interface Database {
+  readonly target: DatabaseTarget;
+  readonly prisma: PrismaClient;
+  /** A driver adapter factory for the schema engine (migrations). */
+  adapterFactory(): SqlMigrationAwareDriverAdapterFactory;
+  close(): Promise<void>;
+}
+
+export async function openDatabase(target: DatabaseTarget, options: OpenOptions = {}): Promise<Database> {
+  if (target.kind === 'pglite') {
+    if (!target.dataDir.startsWith('memory://')) mkdirSync(target.dataDir, { recursive: true });
+    const pglite = await PGlite.create(target.dataDir);
+    const factory = new PrismaPGlite(pglite);
+    const prisma = createClient(factory, options);
+    return {
+      target,
+      prisma,
+      // The engine shares the one PGlite instance: it serves one connection at a time.
+      adapterFactory: () => factory,
+      async close() {
+        await prisma.$disconnect();
+        if (!pglite.closed) await pglite.close();
+      },
+    };
+  }
+
+  const factory = new PrismaPg({ connectionString: target.url, max: options.poolSize ?? 10 });
+  const prisma = createClient(factory, options);
+  return {
+    target,
+    prisma,
+    adapterFactory: () => new PrismaPg({ connectionString: target.url, max: 1 }),
+    close: () => prisma.$disconnect(),
+  };
+}
+
+function createClient(adapter: SqlMigrationAwareDriverAdapterFactory, options: OpenOptions): PrismaClient {
+  if (!options.onStatement) return new PrismaClient({ adapter });
+  const prisma = new PrismaClient({ adapter, log: [{ emit: 'event', level: 'query' }] });
+  const onStatement = options.onStatement;
+  prisma.$on('query', (event) => onStatement({ sql: event.query, durationMs: event.duration }));
+  return prisma;
+}

@@ -1,0 +1,13 @@
+export { openDatabase, type Database, type OpenOptions, type SqlStatement } from './client.ts';
+export {
+  applyMigrations,
+  createMigration,
+  migrationStatus,
+  resetDatabase,
+  type MigrationStatus,
+} from './migrations/index.ts';
+export { prepareDatabase } from './prepare.ts';
+export { seed, type SeedSummary } from './seed/index.ts';
+export { describeTarget, targetFromEnv, type DatabaseTarget } from './target.ts';
+export { Prisma, PrismaClient } from './generated/prisma/client.ts';
+export * from './generated/prisma/enums.ts';
