@@ -1,0 +1,96 @@
+import { builder } from '../../builder.ts';
+import { TrackedRecord } from '../common/fields.ts';
+import { current, nameSearch } from '../common/filters.ts';
+
+builder.prismaNode('Campaign', {
+  id: { field: 'id' },
+  // node(id:) answers null, not an error, for an ID whose record is gone.
+  nullable: true,
+  interfaces: [TrackedRecord],
+  description: 'One of the programme\'s campaigns (攻坚战): a push with key tasks, numeric goals, platforms and projects.',
+  fields: (t) => ({
+    code: t.exposeString('code', { description: 'Short stable code, e.g. `GZK-2020-C4`.' }),
+    position: t.exposeInt('position', { description: 'Its place in the programme\'s order, from 1.' }),
+    nameZh: t.exposeString('nameZh', { description: 'Name in Chinese, e.g. 产业项目发展攻坚战.' }),
+    nameEn: t.exposeString('nameEn', { description: 'Name in English.' }),
+    summaryZh: t.exposeString('summaryZh', { nullable: true, description: 'What the campaign sets out to do, in Chinese.' }),
+    summaryEn: t.exposeString('summaryEn', { nullable: true, description: 'What the campaign sets out to do, in English.' }),
+    programme: t.relation('programme', { description: 'The programme the campaign belongs to.' }),
+    keyTasks: t.relatedConnection('keyTasks', {
+      cursor: 'id',
+      totalCount: true,
+      description: 'Its key tasks (重点工作), in order.',
+      query: () => ({ where: current, orderBy: [{ position: 'asc' }, { id: 'asc' }] }),
+    }),
+    indicators: t.relatedConnection('indicators', {
+      cursor: 'id',
+      totalCount: true,
+      description: 'Its measurable goals.',
+      query: () => ({ where: current, orderBy: [{ code: 'asc' }] }),
+    }),
+    mechanisms: t.relatedConnection('mechanisms', {
+      cursor: 'id',
+      totalCount: true,
+      description: 'Operating mechanisms (运行机制) it sets up.',
+      query: () => ({ where: current, orderBy: [{ code: 'asc' }] }),
+    }),
+    platforms: t.relatedConnection('platforms', {
+      cursor: 'id',
+      totalCount: true,
+      description: 'Platforms it builds or runs.',
+      query: () => ({ where: current, orderBy: [{ code: 'asc' }] }),
+    }),
+    projects: t.relatedConnection('projects', {
+      cursor: 'id',
+      totalCount: true,
+      description: 'Its projects, by code.',
+      query: () => ({ where: current, orderBy: [{ code: 'asc' }] }),
+    }),
+    obstacles: t.relatedConnection('obstacles', {
+      cursor: 'id',
+      totalCount: true,
+      description: 'Obstacles (institutional barriers) raised under it.',
+      query: () => ({ where: current, orderBy: [{ raisedOn: 'desc' }, { id: 'asc' }] }),
+    }),
+    inspectionFindings: t.relatedConnection('findings', {
+      cursor: 'id',
+      totalCount: true,
+      description: 'Inspection findings that concern it.',
+      query: () => ({ where: current, orderBy: [{ foundOn: 'desc' }, { id: 'asc' }] }),
+    }),
+  }),
+});
+
+builder.queryFields((t) => ({
+  campaign: t.prismaField({
+    type: 'Campaign',
+    nullable: true,
+    description: 'A campaign by its code; null when there is none.',
+    args: { code: t.arg.string({ required: true, description: 'e.g. `GZK-2020-C1`' }) },
+    resolve: (query, _root, { code }, ctx) => ctx.prisma.campaign.findUnique({ ...query, where: { code } }),
+  }),
+  campaigns: t.prismaConnection({
+    type: 'Campaign',
+    cursor: 'id',
+    description: 'Campaigns in programme order (latest programme first).',
+    args: {
+      programme: t.arg.string({ description: 'Only this programme\'s campaigns (its code).' }),
+      search: t.arg.string({ description: 'Part of a Chinese or English name, or a whole code.' }),
+    },
+    totalCount: (_root, args, ctx) => ctx.prisma.campaign.count({ where: campaignWhere(args) }),
+    resolve: (query, _root, args, ctx) =>
+      ctx.prisma.campaign.findMany({
+        ...query,
+        where: campaignWhere(args),
+        orderBy: [{ programme: { periodStart: 'desc' } }, { position: 'asc' }, { id: 'asc' }],
+      }),
+  }),
+}));
+
+function campaignWhere(args: { programme?: string | null; search?: string | null }) {
+  return {
+    ...current,
+    ...(args.programme ? { programme: { code: args.programme } } : {}),
+    ...(args.search ? { OR: nameSearch(args.search) } : {}),
+  };
+}

@@ -1,0 +1,33 @@
+// Each domain module registers its types, queries and mutations on the
+// builder when imported; the order does not matter.
+import '../scalars.ts';
+import './common/enums.ts';
+import './programme/programme.ts';
+import './programme/indicators.ts';
+import './programme/cadence.ts';
+import './campaigns/campaign.ts';
+import './campaigns/key-tasks.ts';
+import './platforms/platform.ts';
+import './industry/sectors.ts';
+import './industry/clusters.ts';
+import './industry/parks.ts';
+import './organisations/organisation.ts';
+import './projects/stage.ts';
+import './projects/project.ts';
+import './projects/queries.ts';
+import './engagements/engagement.ts';
+import './oversight/obstacles.ts';
+import './oversight/findings.ts';
+import { isObjectType } from 'graphql';
+import { builder } from '../builder.ts';
+
+export const schema = builder.toSchema({ sortSchema: true });
+
+// plugin-prisma adds `totalCount` to connections with no way to describe it;
+// analysts read these descriptions in GraphiQL, so give it one here.
+for (const type of Object.values(schema.getTypeMap())) {
+  const totalCount = isObjectType(type) ? type.getFields().totalCount : undefined;
+  if (totalCount && !totalCount.description) {
+    totalCount.description = 'How many items the whole list holds, across all pages (with the same filters).';
+  }
+}
