@@ -1,0 +1,61 @@
+import { createServer } from 'node:http';
+import { describeTarget, prepareDatabase, targetFromEnv } from '@zonegraph/db';
+import { ConfigError, loadConfig } from './config.ts';
+import { createLogger } from './logger.ts';
+import { createApp } from './yoga.ts';
+
+async function main() {
+  let config;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      console.error(error.message);
+      process.exit(2);
+    }
+    throw error;
+  }
+  const logger = createLogger(config.LOG_LEVEL);
+  const target = targetFromEnv(process.env);
+  const started = performance.now();
+  logger.info(`opening ${describeTarget(target)}`);
+  const db = await prepareDatabase(target, {
+    seedIfEmpty: config.SEED_ON_START,
+    poolSize: config.DB_POOL_SIZE,
+    log: (message) => logger.info(message),
+  });
+
+  const app = createApp({ db, logger, graphiql: config.GRAPHIQL });
+  const server = createServer(app);
+  server.listen(config.PORT, config.HOST, () => {
+    const address = server.address();
+    const port = typeof address === 'object' && address ? address.port : config.PORT;
+    const url = `http://${config.HOST}:${port}/graphql`;
+    logger.info({ url, readyMs: Math.round(performance.now() - started) }, `zonegraph API ready at ${url}${config.GRAPHIQL ? ' (open it in a browser for GraphiQL)' : ''}`);
+  });
+
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info(`${signal}: finishing in-flight requests, then stopping`);
+    const force = setTimeout(() => {
+      logger.warn('in-flight requests did not finish in time; stopping anyway');
+      server.closeAllConnections();
+    }, config.SHUTDOWN_TIMEOUT_MS);
+    force.unref();
+    server.close(async () => {
+      await db.close();
+      logger.info('stopped');
+      process.exit(0);
+    });
+    server.closeIdleConnections();
+  };
+  process.on('SIGINT', () => stop('SIGINT'));
+  process.on('SIGTERM', () => stop('SIGTERM'));
+}
+
+main().catch((error: unknown) => {
+  console.error('zonegraph API failed to start:', error instanceof Error ? error.message : error);
+  process.exit(1);
+});
