@@ -1,0 +1,81 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { once } from 'node:events';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadConfig } from '../src/config.ts';
+
+const serverEntry = join(import.meta.dirname, '..', 'src', 'server.ts');
+const tsx = join(import.meta.dirname, '..', 'node_modules', '.bin', 'tsx');
+
+function startServer(env: Record<string, string>): { child: ChildProcess; output: () => string } {
+  // The server process gets its own embedded database in memory, whatever the suite runs on.
+  const { DATABASE_URL: _ignored, ...inherited } = process.env;
+  const child = spawn(tsx, [serverEntry], { env: { ...inherited, PGLITE_DIR: 'memory://', HOST: '127.0.0.1', ...env } });
+  let output = '';
+  child.stdout!.on('data', (chunk) => (output += chunk));
+  child.stderr!.on('data', (chunk) => (output += chunk));
+  return { child, output: () => output };
+}
+
+async function waitFor(predicate: () => boolean, timeoutMs = 90_000) {
+  const started = Date.now();
+  while (!predicate()) {
+    if (Date.now() - started > timeoutMs) throw new Error('timed out');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+describe('the server process', () => {
+  it('starts seeded on an empty embedded database, serves, and stops cleanly on SIGTERM', async () => {
+    const { child, output } = startServer({ PORT: '0' });
+    try {
+      await waitFor(() => /ready at http:\/\/127\.0\.0\.1:(\d+)/.test(output()));
+      const port = /ready at http:\/\/127\.0\.0\.1:(\d+)/.exec(output())![1];
+      const response = await fetch(`http://127.0.0.1:${port}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query: '{ campaigns(first: 10) { totalCount } }' }),
+      });
+      expect(await response.json()).toMatchObject({ data: { campaigns: { totalCount: 6 } } });
+      // Logs are JSON lines.
+      const lines = output().trim().split('\n').filter((l) => l.startsWith('{'));
+      expect(lines.length).toBeGreaterThan(2);
+      for (const line of lines) expect(() => JSON.parse(line)).not.toThrow();
+
+      child.kill('SIGTERM');
+      const [code] = await once(child, 'exit');
+      expect(code).toBe(0);
+      expect(output()).toContain('"msg":"stopped"');
+    } finally {
+      child.kill('SIGKILL');
+    }
+  });
+
+  it('refuses to start on a bad setting, naming it', async () => {
+    const { child, output } = startServer({ PORT: 'eighty', LOG_LEVEL: 'loud' });
+    const [code] = await once(child, 'exit');
+    expect(code).toBe(2);
+    expect(output()).toContain('PORT');
+    expect(output()).toContain('LOG_LEVEL');
+  });
+});
+
+describe('configuration', () => {
+  it('has working defaults', () => {
+    expect(loadConfig({})).toMatchObject({ PORT: 4000, HOST: 'localhost', GRAPHIQL: true, SEED_ON_START: true });
+  });
+
+  it('never echoes a database URL, which may hold a password', () => {
+    expect(() => loadConfig({ DATABASE_URL: 'mysql://root:s3cret@db/zone' })).toThrow(/DATABASE_URL/);
+    try {
+      loadConfig({ DATABASE_URL: 'mysql://root:s3cret@db/zone' });
+    } catch (error) {
+      expect(String(error)).not.toContain('s3cret');
+    }
+  });
+
+  it('reads switches as true/false and refuses anything else', () => {
+    expect(loadConfig({ GRAPHIQL: 'false' }).GRAPHIQL).toBe(false);
+    expect(() => loadConfig({ GRAPHIQL: 'maybe' })).toThrow(/GRAPHIQL/);
+  });
+});
