@@ -1,0 +1,69 @@
+import { Command, CommanderError } from 'commander';
+import { GraphQLResponseError, TransportError } from '@zonegraph/sdk';
+import { projectsCommand } from './commands/projects.ts';
+import { UsageError } from './errors.ts';
+import { ExitCode, exitCodeHelp } from './exit-codes.ts';
+import type { CliIo } from './io.ts';
+
+/**
+ * Runs the command line `argv` (without the node and script paths) and
+ * resolves with the exit status; it never calls `process.exit`, so tests run
+ * it in process with their own streams and environment.
+ */
+export async function run(argv: readonly string[], io: CliIo): Promise<ExitCode> {
+  const program = buildProgram(io);
+  try {
+    await program.parseAsync([...argv], { from: 'user' });
+    return ExitCode.ok;
+  } catch (error) {
+    return report(error, io);
+  }
+}
+
+function buildProgram(io: CliIo): Command {
+  const program = new Command('zonegraph')
+    .description('Read the zonegraph API from the command line.')
+    .addHelpText('after', `\nEnvironment:\n  ZONEGRAPH_URL      GraphQL endpoint (default http://localhost:4000/graphql)\n  ZONEGRAPH_API_KEY  API key\n\n${exitCodeHelp}`);
+  program.addCommand(projectsCommand(io));
+
+  // Every command writes to the injected streams and throws instead of exiting.
+  const configure = (command: Command) => {
+    command.exitOverride().showHelpAfterError('(add --help for usage)').configureOutput({
+      writeOut: (text) => io.stdout.write(text),
+      writeErr: (text) => io.stderr.write(text),
+      getOutHelpWidth: () => io.stdout.columns ?? 80,
+      getErrHelpWidth: () => io.stderr.columns ?? 80,
+    });
+    command.commands.forEach(configure);
+  };
+  configure(program);
+  return program;
+}
+
+function report(error: unknown, io: CliIo): ExitCode {
+  const say = (line: string) => io.stderr.write(`zonegraph: ${line}\n`);
+  if (error instanceof CommanderError) {
+    // Commander has already printed its message or the help; exit code 0
+    // means help was asked for, anything else a command line it rejected.
+    return error.exitCode === 0 ? ExitCode.ok : ExitCode.usage;
+  }
+  if (error instanceof UsageError) {
+    say(`error: ${error.message}`);
+    return ExitCode.usage;
+  }
+  if (error instanceof GraphQLResponseError) {
+    for (const entry of error.errors) {
+      const code = entry.extensions?.['code'];
+      say(`${typeof code === 'string' ? code : 'GRAPHQL_ERROR'}: ${entry.message}`);
+    }
+    if (error.requestId) say(`(request id ${error.requestId})`);
+    return ExitCode.apiError;
+  }
+  if (error instanceof TransportError) {
+    say(error.message);
+    if (error.status === undefined) say('Is the API running? Point --url or $ZONEGRAPH_URL at its /graphql endpoint.');
+    return ExitCode.unreachable;
+  }
+  say(`unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+  return ExitCode.apiError;
+}

@@ -1,0 +1,57 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { createApp, createLogger } from '@zonegraph/api';
+import { createTestDatabase } from '@zonegraph/db/testing';
+
+export interface RunningApi {
+  /** The GraphQL endpoint, e.g. `http://127.0.0.1:39123/graphql`. */
+  url: string;
+  /** The server's origin, for requests to paths that are not the API. */
+  origin: string;
+  close(): Promise<void>;
+}
+
+/**
+ * The real API over real HTTP on an ephemeral port, with a seeded database of
+ * its own: the SDK is tested as a partner would use it, through the network.
+ */
+export async function startApi(): Promise<RunningApi> {
+  const db = await createTestDatabase({ seeded: true });
+  const server = createServer(createApp({ db, logger: createLogger('silent'), graphiql: false }));
+  try {
+    await listen(server, 0);
+  } catch (error) {
+    await db.close();
+    throw error;
+  }
+  const { port } = server.address() as AddressInfo;
+  const origin = `http://127.0.0.1:${port}`;
+  return {
+    url: `${origin}/graphql`,
+    origin,
+    async close() {
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await db.close();
+    },
+  };
+}
+
+/** A URL on this machine where nothing listens: the port was free a moment ago and is closed again. */
+export async function unreachableUrl(): Promise<string> {
+  const server = createServer();
+  await listen(server, 0);
+  const { port } = server.address() as AddressInfo;
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return `http://127.0.0.1:${port}/graphql`;
+}
+
+function listen(server: ReturnType<typeof createServer>, port: number): Promise<void> {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, '127.0.0.1', () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+}
