@@ -14,6 +14,8 @@ const schema = z.object({
   PGLITE_DIR: z.string().min(1).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   GRAPHIQL: flag.default(true),
+  /** Whether callers without an API key may read public records. */
+  ALLOW_ANONYMOUS: flag.default(true),
   SEED_ON_START: flag.default(true),
   DB_POOL_SIZE: z.coerce.number({ message: 'must be a number' }).int().min(1).max(200).default(10),
   SHUTDOWN_TIMEOUT_MS: z.coerce.number({ message: 'must be a number' }).int().min(0).default(10_000),

@@ -25,7 +25,7 @@ async function main() {
     log: (message) => logger.info(message),
   });
 
-  const app = createApp({ db, logger, graphiql: config.GRAPHIQL });
+  const app = createApp({ db, logger, graphiql: config.GRAPHIQL, allowAnonymous: config.ALLOW_ANONYMOUS });
   const server = createServer(app);
   server.listen(config.PORT, config.HOST, () => {
     const address = server.address();

@@ -3,6 +3,8 @@
 import { parseArgs } from 'node:util';
 import { openDatabase } from './client.ts';
 import { applyMigrations, createMigration, migrationStatus, resetDatabase } from './migrations/index.ts';
+import { Role } from './generated/prisma/enums.ts';
+import { createApiKey } from './keys.ts';
 import { seed } from './seed/index.ts';
 import { describeTarget, targetFromEnv } from './target.ts';
 
@@ -11,13 +13,21 @@ const usage = `usage: db <command>
   status                list applied, pending and failed migrations
   seed                  load the seeded programme (idempotent)
   reset [--yes]         drop everything, migrate, seed
-  new-migration <name>  write a migration for changes to prisma/schema.prisma`;
+  new-migration <name>  write a migration for changes to prisma/schema.prisma
+  keys create --role <partner|analyst|editor|admin> --holder <name> [--expires YYYY-MM-DD]
+                        create an API key; prints the key alone on the last line`;
 
 async function main(argv: string[]): Promise<number> {
   const { positionals, values } = parseArgs({
     args: argv,
     allowPositionals: true,
-    options: { yes: { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h' } },
+    options: {
+      yes: { type: 'boolean', default: false },
+      help: { type: 'boolean', short: 'h' },
+      role: { type: 'string' },
+      holder: { type: 'string' },
+      expires: { type: 'string' },
+    },
   });
   const [command, ...rest] = positionals;
   if (values.help || !command) {
@@ -59,6 +69,28 @@ async function main(argv: string[]): Promise<number> {
         console.log(await seed(db.prisma));
         return 0;
       }
+      case 'keys': {
+        if (rest[0] !== 'create') {
+          console.error(`unknown keys command "${rest[0] ?? ''}"\n${usage}`);
+          return 2;
+        }
+        const role = values.role?.toUpperCase();
+        const holder = values.holder?.trim();
+        if (!role || !isRole(role) || !holder) {
+          console.error('keys create needs --role (partner, analyst, editor or admin) and --holder <name>');
+          return 2;
+        }
+        const expiresAt = values.expires ? new Date(`${values.expires}T00:00:00Z`) : null;
+        if (expiresAt && Number.isNaN(expiresAt.getTime())) {
+          console.error(`--expires must be a date, YYYY-MM-DD (got "${values.expires}")`);
+          return 2;
+        }
+        await applyMigrations(db);
+        const { key, record } = await createApiKey(db.prisma, { holder, role, expiresAt, createdBy: 'shell' });
+        console.log(`created ${record.role.toLowerCase()} key ${record.prefix}… for ${record.holder}; it is shown once, store it now:`);
+        console.log(key);
+        return 0;
+      }
       case 'reset': {
         if (target.kind === 'postgres' && !values.yes) {
           console.error('reset drops every table of that PostgreSQL database; run again with --yes to confirm');
@@ -76,6 +108,8 @@ async function main(argv: string[]): Promise<number> {
     await db.close();
   }
 }
+
+const isRole = (value: string): value is Role => Object.values(Role).includes(value as Role);
 
 main(process.argv.slice(2)).then(
   (code) => process.exit(code),

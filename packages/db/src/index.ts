@@ -8,6 +8,8 @@ export {
 } from './migrations/index.ts';
 export { prepareDatabase } from './prepare.ts';
 export { seed, type SeedSummary } from './seed/index.ts';
+export { checkApiKey, createApiKey, hashApiKey, touchApiKey, type CreatedApiKey, type KeyCheck } from './keys.ts';
+export { ALL_VISIBILITIES, scopeToVisibility, visibleWhere } from './visibility.ts';
 export { describeTarget, targetFromEnv, type DatabaseTarget } from './target.ts';
 export { Prisma, PrismaClient } from './generated/prisma/client.ts';
 export * from './generated/prisma/enums.ts';

@@ -1,11 +1,15 @@
 import SchemaBuilder from '@pothos/core';
+import ErrorsPlugin from '@pothos/plugin-errors';
 import PrismaPlugin from '@pothos/plugin-prisma';
 import RelayPlugin from '@pothos/plugin-relay';
+import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
+import { Role } from '@zonegraph/db';
+import { atLeast } from './auth.ts';
 import type { Prisma } from '@zonegraph/db';
 import type PrismaTypes from '@zonegraph/db/pothos';
 import { getDatamodel } from '@zonegraph/db/pothos';
 import type { Context } from './context.ts';
-import { UserInputError } from './errors.ts';
+import { ForbiddenError, UserInputError } from './errors.ts';
 
 /** The most items one page of any connection may hold. */
 export const MAX_PAGE_SIZE = 100;
@@ -34,6 +38,13 @@ function decodeGlobalID(globalID: string) {
 export const builder = new SchemaBuilder<{
   Context: Context;
   PrismaTypes: PrismaTypes;
+  AuthScopes: {
+    /** Holds any valid API key. */
+    authenticated: boolean;
+    analyst: boolean;
+    editor: boolean;
+    admin: boolean;
+  };
   Scalars: {
     Date: { Input: Date; Output: Date };
     DateTime: { Input: Date; Output: Date };
@@ -47,7 +58,19 @@ export const builder = new SchemaBuilder<{
   DefaultInputFieldRequiredness: false;
 }>({
   defaultFieldNullability: false,
-  plugins: [PrismaPlugin, RelayPlugin],
+  plugins: [ScopeAuthPlugin, ErrorsPlugin, PrismaPlugin, RelayPlugin],
+  scopeAuth: {
+    authScopes: ({ caller }) => ({
+      authenticated: caller.role !== null,
+      analyst: atLeast(caller, Role.ANALYST),
+      editor: atLeast(caller, Role.EDITOR),
+      admin: atLeast(caller, Role.ADMIN),
+    }),
+    unauthorizedError: () => new ForbiddenError(),
+  },
+  errors: {
+    defaultTypes: [],
+  },
   relay: {
     clientMutationId: 'omit',
     cursorType: 'String',
@@ -100,5 +123,7 @@ export const builder = new SchemaBuilder<{
 });
 
 export type BuilderTypes = typeof builder extends PothosSchemaTypes.SchemaBuilder<infer T> ? T : never;
+
+builder.mutationType({ description: 'Changes to the programme. Each needs an editor\'s or administrator\'s API key, is validated before anything is written, and is recorded in the audit trail.' });
 
 builder.queryType({ description: 'Everything that can be read: the programme, its campaigns, platforms, industry, organisations, projects and oversight.' });

@@ -1,4 +1,6 @@
 export { schema } from './schema/index.ts';
 export type { Context } from './context.ts';
 export { MAX_PAGE_SIZE, DEFAULT_PAGE_SIZE } from './builder.ts';
-export { UserInputError } from './errors.ts';
+export { anonymous, atLeast, visibleTo, type Caller } from './auth.ts';
+export { createEvents, type EventTarget, type Events, type PubSub } from './pubsub.ts';
+export * from './errors.ts';

@@ -26,6 +26,9 @@ export function useUserErrorCodes(): Plugin {
 function classify(error: GraphQLError): GraphQLError {
   if (error.extensions?.code) return error;
   const original = error.originalError;
+  // An error from execution with no field path and no cause is graphql-js
+  // refusing the variables (a wrong type, an unknown enum value).
+  if (!error.path && !original) return withCode(error, error.message);
   if (original instanceof PothosValidationError) return withCode(error, error.message);
   if (original instanceof Prisma.PrismaClientKnownRequestError && isMalformedUuid(original)) {
     return withCode(error, 'A cursor or ID is malformed: it does not name any record this API issued.');

@@ -18,6 +18,8 @@ import './projects/queries.ts';
 import './engagements/engagement.ts';
 import './oversight/obstacles.ts';
 import './oversight/findings.ts';
+import './common/errors.ts';
+import './projects/mutations.ts';
 import { isObjectType } from 'graphql';
 import { builder } from '../builder.ts';
 

@@ -15,7 +15,10 @@ builder.prismaNode('Campaign', {
     nameEn: t.exposeString('nameEn', { description: 'Name in English.' }),
     summaryZh: t.exposeString('summaryZh', { nullable: true, description: 'What the campaign sets out to do, in Chinese.' }),
     summaryEn: t.exposeString('summaryEn', { nullable: true, description: 'What the campaign sets out to do, in English.' }),
-    programme: t.relation('programme', { description: 'The programme the campaign belongs to.' }),
+    programme: t.relation('programme', {
+      nullable: true,
+      description: 'The programme the campaign belongs to; null when you may not see it.',
+    }),
     keyTasks: t.relatedConnection('keyTasks', {
       cursor: 'id',
       totalCount: true,

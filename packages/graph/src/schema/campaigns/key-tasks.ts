@@ -25,7 +25,10 @@ builder.prismaNode('KeyTask', {
     nameZh: t.exposeString('nameZh', { description: 'The task in Chinese.' }),
     nameEn: t.exposeString('nameEn', { description: 'The task in English.' }),
     status: t.expose('status', { type: KeyTaskStatusRef, description: 'How far it has come.' }),
-    campaign: t.relation('campaign', { description: 'The campaign it belongs to.' }),
+    campaign: t.relation('campaign', {
+      nullable: true,
+      description: 'The campaign it belongs to; null when you may not see it.',
+    }),
     indicators: t.relatedConnection('indicators', {
       cursor: 'id',
       totalCount: true,
@@ -56,6 +59,9 @@ builder.prismaNode('Mechanism', {
     nameZh: t.exposeString('nameZh', { description: 'Name in Chinese.' }),
     nameEn: t.exposeString('nameEn', { description: 'Name in English.' }),
     status: t.expose('status', { type: MechanismStatusRef, description: 'How far it has come.' }),
-    campaign: t.relation('campaign', { description: 'The campaign that sets it up.' }),
+    campaign: t.relation('campaign', {
+      nullable: true,
+      description: 'The campaign that sets it up; null when you may not see it.',
+    }),
   }),
 });

@@ -3,7 +3,8 @@ import { builder } from '../../builder.ts';
 
 export const VisibilityRef = builder.enumType(Visibility, {
   name: 'Visibility',
-  description: 'Who may see a record.',
+  description:
+    'Who may see a record. Records you may not see are absent: from lists, counts, searches and `node(id:)`; a field that would lead to one reads as null.',
   values: {
     PUBLIC: { description: 'Anyone, including partner systems and anonymous callers.' },
     INTERNAL: { description: 'Zone staff and analysts, not partners.' },

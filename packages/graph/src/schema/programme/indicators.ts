@@ -31,7 +31,10 @@ builder.prismaNode('Indicator', {
       type: TargetDirectionRef,
       description: 'Whether the target is to be reached (AT_LEAST: 3 platforms, growth above 20 %) or not exceeded (AT_MOST: a 15-minute radius).',
     }),
-    programme: t.relation('programme', { description: 'The programme the indicator belongs to.' }),
+    programme: t.relation('programme', {
+      nullable: true,
+      description: 'The programme the indicator belongs to; null when you may not see it.',
+    }),
     campaign: t.relation('campaign', { nullable: true, description: 'The campaign it measures; null for a programme-wide target.' }),
     keyTask: t.relation('keyTask', { nullable: true, description: 'The key task it measures, when it measures one.' }),
     latestValue: t.field({

@@ -25,7 +25,10 @@ export const ProgrammeRef = builder.prismaNode('Programme', {
     nameEn: t.exposeString('nameEn', { description: 'Name in English.' }),
     summaryZh: t.exposeString('summaryZh', { nullable: true, description: 'What the programme sets out to do, in Chinese.' }),
     summaryEn: t.exposeString('summaryEn', { nullable: true, description: 'What the programme sets out to do, in English.' }),
-    zone: t.relation('zone', { description: 'The zone the programme belongs to.' }),
+    zone: t.relation('zone', {
+      nullable: true,
+      description: 'The zone the programme belongs to; null when you may not see it.',
+    }),
     periodStart: t.expose('periodStart', { type: 'Date', description: 'First day of the period (inclusive).' }),
     periodEnd: t.expose('periodEnd', { type: 'Date', description: 'Last day of the period (inclusive).' }),
     timeZone: t.exposeString('timeZone', {

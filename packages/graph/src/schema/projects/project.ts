@@ -1,9 +1,10 @@
 import { builder } from '../../builder.ts';
 import { TrackedRecord } from '../common/fields.ts';
+import { VisibilityRef } from '../common/enums.ts';
 import { current } from '../common/filters.ts';
 import { ProjectStageRef } from './stage.ts';
 
-builder.prismaNode('Project', {
+export const ProjectRef = builder.prismaNode('Project', {
   id: { field: 'id' },
   // node(id:) answers null, not an error, for an ID whose record is gone.
   nullable: true,
@@ -16,8 +17,14 @@ builder.prismaNode('Project', {
     nameEn: t.exposeString('nameEn', { description: 'Name in English.' }),
     summaryZh: t.exposeString('summaryZh', { nullable: true, description: 'What the project is, in Chinese.' }),
     summaryEn: t.exposeString('summaryEn', { nullable: true, description: 'What the project is, in English.' }),
-    programme: t.relation('programme', { description: 'The programme that tracks it.' }),
-    campaign: t.relation('campaign', { description: 'The campaign it belongs to.' }),
+    programme: t.relation('programme', {
+      nullable: true,
+      description: 'The programme that tracks it; null when you may not see it.',
+    }),
+    campaign: t.relation('campaign', {
+      nullable: true,
+      description: 'The campaign it belongs to; null when you may not see it.',
+    }),
     cluster: t.relation('cluster', { nullable: true, description: 'The industry cluster it grows, if any.' }),
     sector: t.relation('sector', { nullable: true, description: 'Its sector, if any.' }),
     park: t.relation('park', { nullable: true, description: 'The park it is placed in, if any.' }),
@@ -32,11 +39,17 @@ builder.prismaNode('Project', {
     plannedInvestment: t.expose('plannedInvestment', {
       type: 'Decimal',
       nullable: true,
-      description: 'Planned fixed-asset investment, in yuan; null when not yet known.',
+      description: 'Planned fixed-asset investment, in yuan; null when not yet known or when you may not see the investment figures.',
     }),
     completedInvestment: t.expose('completedInvestment', {
       type: 'Decimal',
-      description: 'Fixed-asset investment completed so far, in yuan: the sum of its monthly records.',
+      nullable: true,
+      description:
+        'Fixed-asset investment completed so far, in yuan: the sum of its monthly records. Null when you may not see the project\'s investment figures (see `investmentVisibility`).',
+    }),
+    investmentVisibility: t.expose('investmentVisibility', {
+      type: VisibilityRef,
+      description: 'Who may see the investment figures (planned, completed, monthly), which may be more restricted than the project.',
     }),
     isKeyProject: t.exposeBoolean('isKeyProject', { description: 'One of the programme\'s key projects (重点项目).' }),
     inFiveYearPlan: t.exposeBoolean('inFiveYearPlan', {

@@ -1,0 +1,25 @@
+import { Role, Visibility } from '@zonegraph/db';
+
+/** Who is asking: an API key's holder and role, or nobody in particular. */
+export interface Caller {
+  role: Role | null;
+  holder: string;
+  apiKeyId: string | null;
+}
+
+export const anonymous: Caller = { role: null, holder: 'anonymous', apiKeyId: null };
+
+const rank: Record<Role, number> = { PARTNER: 1, ANALYST: 2, EDITOR: 3, ADMIN: 4 };
+
+/** Whether the caller's role is `role` or one above it. */
+export const atLeast = (caller: Caller, role: Role): boolean => caller.role !== null && rank[caller.role] >= rank[role];
+
+/**
+ * What a caller may see: anonymous callers and partners see public records,
+ * analysts internal ones too, editors and administrators everything.
+ */
+export function visibleTo(caller: Caller): Visibility[] {
+  if (atLeast(caller, Role.EDITOR)) return [Visibility.PUBLIC, Visibility.INTERNAL, Visibility.RESTRICTED];
+  if (atLeast(caller, Role.ANALYST)) return [Visibility.PUBLIC, Visibility.INTERNAL];
+  return [Visibility.PUBLIC];
+}
