@@ -13,7 +13,8 @@ export default defineConfig({
   resolve: { alias: [{ find: /^graphql$/, replacement: graphqlEntry }] },
   test: {
     include: ['test/**/*.test.ts'],
-    testTimeout: 60_000,
-    hookTimeout: 120_000,
+    // Generous: these machines are shared, and a loaded one runs a cold PGlite start slowly.
+    testTimeout: 180_000,
+    hookTimeout: 300_000,
   },
 });

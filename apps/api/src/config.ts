@@ -12,6 +12,14 @@ const schema = z.object({
     .regex(/^postgres(ql)?:\/\//, 'must be a PostgreSQL connection string, e.g. postgresql://user@localhost:5432/zonegraph')
     .optional(),
   PGLITE_DIR: z.string().min(1).optional(),
+  /** Set to share subscription events across API instances through Redis. */
+  REDIS_URL: z
+    .string()
+    .regex(/^rediss?:\/\/[^/?#\s]/, 'must be a Redis URL, e.g. redis://localhost:6379 or redis://:password@redis.internal:6379/0')
+    .refine((url) => URL.canParse(url), 'must be a Redis URL, e.g. redis://localhost:6379')
+    .optional(),
+  /** Put before every Redis channel, so that deployments sharing a Redis server keep their events apart. */
+  REDIS_CHANNEL_PREFIX: z.string().min(1).max(100).default('zonegraph:'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   GRAPHIQL: flag.default(true),
   /** Whether callers without an API key may read public records. */
@@ -32,8 +40,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (result.success) return result.data;
   const lines = result.error.issues.map((issue) => {
     const name = issue.path.join('.');
-    // Never echo DATABASE_URL: it may carry a password.
-    const shown = name === 'DATABASE_URL' ? '' : ` (got "${String(present[name])}")`;
+    // Never echo a connection URL: it may carry a password.
+    const shown = name === 'DATABASE_URL' || name === 'REDIS_URL' ? '' : ` (got "${String(present[name])}")`;
     return `  ${name}: ${issue.message}${shown}`;
   });
   throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);

@@ -1,6 +1,7 @@
 import { createServer } from 'node:http';
 import { describeTarget, prepareDatabase, targetFromEnv } from '@zonegraph/db';
 import { ConfigError, loadConfig } from './config.ts';
+import { createRedisEvents, describeRedis, type SharedEvents } from './events.ts';
 import { createLogger } from './logger.ts';
 import { createApp } from './yoga.ts';
 
@@ -25,7 +26,18 @@ async function main() {
     log: (message) => logger.info(message),
   });
 
-  const app = createApp({ db, logger, graphiql: config.GRAPHIQL, allowAnonymous: config.ALLOW_ANONYMOUS });
+  let events: SharedEvents | undefined;
+  if (config.REDIS_URL) {
+    logger.info(`sharing events through ${describeRedis(config.REDIS_URL)}`);
+    try {
+      events = await createRedisEvents({ url: config.REDIS_URL, channelPrefix: config.REDIS_CHANNEL_PREFIX, logger });
+    } catch (error) {
+      await db.close();
+      throw error;
+    }
+  }
+
+  const app = createApp({ db, logger, graphiql: config.GRAPHIQL, allowAnonymous: config.ALLOW_ANONYMOUS, pubsub: events?.pubsub });
   const server = createServer(app);
   server.listen(config.PORT, config.HOST, () => {
     const address = server.address();
@@ -45,6 +57,7 @@ async function main() {
     }, config.SHUTDOWN_TIMEOUT_MS);
     force.unref();
     server.close(async () => {
+      await events?.close();
       await db.close();
       logger.info('stopped');
       process.exit(0);

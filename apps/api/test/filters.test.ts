@@ -154,8 +154,12 @@ describe('project filters and ordering', () => {
     );
 
     const [first, second] = rows;
-    await api.db.prisma.project.update({ where: { code: first!.code }, data: { plannedInvestment: '500000000.00', stageChangedAt: new Date('2030-01-01') } });
-    await api.db.prisma.project.update({ where: { code: second!.code }, data: { plannedInvestment: '2500000000.00' } });
+    // Public figures: this anonymous caller may not sort by the (INTERNAL by default) others.
+    await api.db.prisma.project.update({
+      where: { code: first!.code },
+      data: { plannedInvestment: '500000000.00', investmentVisibility: 'PUBLIC', stageChangedAt: new Date('2030-01-01') },
+    });
+    await api.db.prisma.project.update({ where: { code: second!.code }, data: { plannedInvestment: '2500000000.00', investmentVisibility: 'PUBLIC' } });
     const byInvestment = await codes({}, { field: 'PLANNED_INVESTMENT', direction: 'DESC' });
     expect(byInvestment.slice(0, 2)).toEqual([second!.code, first!.code]);
     const byChange = await codes({}, { field: 'LAST_CHANGE', direction: 'DESC' });

@@ -1,4 +1,5 @@
 import { createTestDatabase, type TestDatabase } from '@zonegraph/db/testing';
+import type { PubSub } from '@zonegraph/graph';
 import { createLogger } from '../src/logger.ts';
 import { createApp, type App } from '../src/yoga.ts';
 
@@ -22,10 +23,10 @@ export interface TestApi {
 }
 
 /** The API over a database of its own (seeded unless told otherwise), called through yoga's fetch. */
-export async function startTestApi({ seeded = true } = {}): Promise<TestApi> {
+export async function startTestApi({ seeded = true, pubsub }: { seeded?: boolean; pubsub?: PubSub } = {}): Promise<TestApi> {
   const statements: string[] = [];
   const db = await createTestDatabase({ seeded, onStatement: ({ sql }) => statements.push(sql) });
-  const app = createApp({ db, logger: createLogger('silent') });
+  const app = createApp({ db, logger: createLogger('silent'), pubsub });
 
   async function execute<T>(query: string, variables?: Record<string, unknown>, headers: Record<string, string> = {}) {
     const response = await app.fetch('http://zonegraph.test/graphql', {

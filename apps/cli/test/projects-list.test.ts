@@ -1,7 +1,7 @@
 import stringWidth from 'string-width';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createClient, type ProjectSummaryFragment } from '@zonegraph/sdk';
-import { startApi, unreachableUrl, type RunningApi } from './support/api.ts';
+import { startApi, unreachableUrl, type RunningApi } from '@zonegraph/api/testing';
 import { zonegraph } from './support/cli.ts';
 
 let api: RunningApi;
@@ -92,7 +92,7 @@ describe('zonegraph projects list', () => {
 
     const campaign = await zonegraph(['projects', 'list', '--campaign', 'GZK-2020-C1', '--url', api.url]);
     expect(campaign.code).toBe(0);
-    const expected = seeded.filter((p) => p.campaign.code === 'GZK-2020-C1').map((p) => p.code);
+    const expected = seeded.filter((p) => p.campaign?.code === 'GZK-2020-C1').map((p) => p.code);
     expect(expected.length).toBeGreaterThan(0);
     expect(tableCodes(campaign.stdout)).toEqual(expected);
     expect(campaign.stdout.trimEnd().split('\n').at(-1)).toBe(`${expected.length} project${expected.length === 1 ? '' : 's'}`);

@@ -12,4 +12,27 @@ export { checkApiKey, createApiKey, hashApiKey, touchApiKey, type CreatedApiKey,
 export { ALL_VISIBILITIES, scopeToVisibility, visibleWhere } from './visibility.ts';
 export { describeTarget, targetFromEnv, type DatabaseTarget } from './target.ts';
 export { Prisma, PrismaClient } from './generated/prisma/client.ts';
+export type {
+  Zone,
+  Programme,
+  Campaign,
+  KeyTask,
+  Indicator,
+  IndicatorValue,
+  CadenceRule,
+  Mechanism,
+  Platform,
+  Sector,
+  IndustryCluster,
+  Park,
+  Organisation,
+  Project,
+  ProjectStageChange,
+  InvestmentRecord,
+  Engagement,
+  Obstacle,
+  InspectionFinding,
+  ApiKey,
+  AuditEvent,
+} from './generated/prisma/client.ts';
 export * from './generated/prisma/enums.ts';

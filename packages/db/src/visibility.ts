@@ -1,4 +1,4 @@
-import type { PrismaClient } from './generated/prisma/client.ts';
+import { Prisma, type PrismaClient } from './generated/prisma/client.ts';
 import { Visibility } from './generated/prisma/enums.ts';
 import { getDatamodel } from './generated/pothos-types.ts';
 
@@ -7,16 +7,25 @@ import { getDatamodel } from './generated/pothos-types.ts';
  * extension that rewrites each query of a caller who may not see everything.
  *
  * - Records the caller may not see are filtered out of every read: root
- *   queries, nested relation lists, relation counts, aggregates, and relation
- *   filters (a filter on a hidden organisation matches nothing, so a filter
- *   cannot be used to probe for it).
- * - A to-one relation to a hidden record reads as null.
+ *   queries, nested relation lists, relation counts (`_count: true` too),
+ *   aggregates, and relation filters (a filter on a hidden organisation
+ *   matches nothing, so a filter cannot be used to probe for it).
+ * - A to-one relation to a hidden record reads as null — through include,
+ *   select and fluent calls (`findUnique(…).campaign()`) — and filters as
+ *   null: `campaign: null`, `campaign: { is: null }` and `campaignId: null`
+ *   match it, `campaignId: <its id>` does not.
+ * - A cursor at a hidden record reads like a cursor at a missing one (no rows),
+ *   so neither its existence nor its place in an ordering shows.
  * - Records without a visibility of their own (a project's stage changes, an
  *   indicator's values) follow the record they belong to.
- * - A project's investment figures follow its `investmentVisibility`.
+ * - A project's investment figures follow its `investmentVisibility`: hidden
+ *   figures read null, filter as null, sort as null (see
+ *   `findManyByVisibleFigures`), and aggregates or groups that read figures
+ *   cover only the projects whose figures the caller may see.
  *
  * Raw SQL bypasses all of this: code that uses it must apply `visibleWhere`
- * itself.
+ * itself. Writes are not rewritten: only editors and admins write, and they
+ * get the unscoped client.
  */
 
 type Where = Record<string, unknown>;
@@ -28,6 +37,7 @@ interface FieldInfo {
   kind: string;
   type: string;
   isList: boolean;
+  relationFromFields?: string[];
 }
 
 const models = getDatamodel().datamodel.models as unknown as Record<string, { fields: FieldInfo[] }>;
@@ -36,6 +46,20 @@ const relationFields = new Map<string, Map<string, FieldInfo>>(
   Object.entries(models).map(([name, model]) => [
     name,
     new Map(model.fields.filter((f) => f.kind === 'object').map((f) => [f.name, f])),
+  ]),
+);
+const columns = new Map<string, Set<string>>(
+  Object.entries(models).map(([name, model]) => [name, new Set(model.fields.filter((f) => f.kind !== 'object').map((f) => f.name))]),
+);
+/** Single-column foreign keys, and the relation each one holds. */
+const foreignKeys = new Map<string, Map<string, FieldInfo>>(
+  Object.entries(models).map(([name, model]) => [
+    name,
+    new Map(
+      model.fields
+        .filter((f) => f.kind === 'object' && f.relationFromFields?.length === 1)
+        .map((f) => [f.relationFromFields![0]!, f]),
+    ),
   ]),
 );
 const ownVisibility = new Set(
@@ -52,7 +76,8 @@ const inheritsFrom: Record<string, string> = {
   CadenceRule: 'programme',
 };
 
-const investmentFields = ['plannedInvestment', 'completedInvestment'] as const;
+/** A project's investment figures: they follow its `investmentVisibility`, not its `visibility`. */
+const investmentFields = new Set(['plannedInvestment', 'completedInvestment']);
 
 export const ALL_VISIBILITIES: readonly Visibility[] = [Visibility.PUBLIC, Visibility.INTERNAL, Visibility.RESTRICTED];
 
@@ -65,9 +90,17 @@ export function visibleWhere(model: string, visible: Visible): Where | undefined
   const parent = target && visibleWhere(target, visible);
   if (!parent) return undefined;
   // Monthly figures are investment figures: they also follow the project's investmentVisibility.
-  const extra = model === 'InvestmentRecord' ? { investmentVisibility: { in: [...visible] } } : {};
+  const extra = model === 'InvestmentRecord' ? figuresVisible(visible) : {};
   return { [via]: { ...parent, ...extra } };
 }
+
+const figuresVisible = (visible: Visible): Where => ({ investmentVisibility: { in: [...visible] } });
+
+/** Matches no record: what a query whose cursor the caller may not see gets. */
+const NOTHING: Where = { id: { in: [] } };
+
+const isObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 const and = (...conditions: (Where | undefined)[]): Where | undefined => {
   const present = conditions.filter((c): c is Where => c !== undefined && Object.keys(c).length > 0);
@@ -75,41 +108,80 @@ const and = (...conditions: (Where | undefined)[]): Where | undefined => {
   return present.length === 1 ? present[0] : { AND: present };
 };
 
-/** Rewrites relation filters inside a where clause so that hidden related records match nothing. */
+/** `x: null` or `x: { equals: null }`: a test for a missing value, which a hidden value also passes. */
+const isNullCheck = (value: unknown) => value === null || (isObject(value) && Object.keys(value).length === 1 && value.equals === null);
+
+/**
+ * Rewrites a where clause so that hidden records, reached through relations or
+ * foreign keys, filter as absent, and hidden investment figures filter as null.
+ */
 function scopeWhere(model: string, where: unknown, visible: Visible): Where | undefined {
-  if (!where || typeof where !== 'object') return where as Where | undefined;
+  if (!isObject(where)) return where as Where | undefined;
   const relations = relationFields.get(model);
+  const keys = foreignKeys.get(model);
   const out: Where = {};
-  for (const [key, value] of Object.entries(where as Where)) {
+  const extra: Where[] = [];
+  for (const [key, value] of Object.entries(where)) {
+    if (value === undefined) continue;
     if (key === 'AND' || key === 'OR' || key === 'NOT') {
       out[key] = Array.isArray(value) ? value.map((w) => scopeWhere(model, w, visible)) : scopeWhere(model, value, visible);
       continue;
     }
-    const field = relations?.get(key);
-    if (!field || value === null || typeof value !== 'object') {
-      out[key] = value;
+    const relation = relations?.get(key);
+    if (relation) {
+      extra.push(scopeRelationFilter(relation, value, visible));
       continue;
     }
-    const target = field.type;
-    const hidden = visibleWhere(target, visible);
-    const filter = value as Where;
-    if (field.isList) {
-      const scoped: Where = {};
-      if ('some' in filter) scoped.some = and(scopeWhere(target, filter.some, visible), hidden) ?? {};
-      if ('none' in filter) scoped.none = and(scopeWhere(target, filter.none, visible), hidden) ?? {};
-      // Hidden records are absent: "every" holds when every visible record matches.
-      if ('every' in filter) scoped.every = hidden ? { OR: [scopeWhere(target, filter.every, visible) ?? {}, { NOT: hidden }] } : scopeWhere(target, filter.every, visible);
-      out[key] = scoped;
-    } else if ('is' in filter || 'isNot' in filter) {
-      const scoped: Where = {};
-      if ('is' in filter) scoped.is = filter.is === null ? null : and(scopeWhere(target, filter.is, visible), hidden);
-      if ('isNot' in filter) scoped.isNot = filter.isNot === null ? null : and(scopeWhere(target, filter.isNot, visible), hidden);
-      out[key] = scoped;
-    } else {
-      out[key] = and(scopeWhere(target, filter, visible), hidden) ?? {};
+    const held = keys?.get(key);
+    const heldVisible = held && visibleWhere(held.type, visible);
+    if (held && heldVisible) {
+      // A foreign key to a hidden record reads as if it were null.
+      extra.push(
+        isNullCheck(value)
+          ? { OR: [{ [key]: value }, { [held.name]: { isNot: heldVisible } }] }
+          : { AND: [{ [key]: value }, { [held.name]: { is: heldVisible } }] },
+      );
+      continue;
     }
+    if (model === 'Project' && investmentFields.has(key)) {
+      extra.push(
+        isNullCheck(value)
+          ? { OR: [{ [key]: value }, { investmentVisibility: { notIn: [...visible] } }] }
+          : { AND: [{ [key]: value }, figuresVisible(visible)] },
+      );
+      continue;
+    }
+    out[key] = value;
   }
-  return out;
+  if (extra.length === 0) return out;
+  const existing = out.AND === undefined ? [] : Array.isArray(out.AND) ? out.AND : [out.AND];
+  return { ...out, AND: [...existing, ...extra] };
+}
+
+/** One relation filter (`projects: { some }`, `campaign: { is }`, `campaign: null`, …) in the parent's terms. */
+function scopeRelationFilter(field: FieldInfo, value: unknown, visible: Visible): Where {
+  const key = field.name;
+  const target = field.type;
+  const shown = visibleWhere(target, visible);
+  const inner = (w: unknown) => scopeWhere(target, w, visible);
+  if (!isObject(value)) {
+    // `campaign: null`: no related record, or one the caller may not see.
+    return value === null && !field.isList && shown ? { [key]: { isNot: shown } } : { [key]: value };
+  }
+  if (field.isList) {
+    const scoped: Where = {};
+    if (value.some !== undefined) scoped.some = and(inner(value.some), shown) ?? {};
+    if (value.none !== undefined) scoped.none = and(inner(value.none), shown) ?? {};
+    // Hidden records are absent: "every" holds when every visible record matches.
+    if (value.every !== undefined) scoped.every = shown ? { OR: [inner(value.every) ?? {}, { NOT: shown }] } : inner(value.every);
+    return { [key]: scoped };
+  }
+  const is = (w: unknown): Where =>
+    w === null ? (shown ? { [key]: { isNot: shown } } : { [key]: { is: null } }) : { [key]: { is: and(inner(w), shown) ?? {} } };
+  const isNot = (w: unknown): Where =>
+    w === null ? (shown ? { [key]: { is: shown } } : { [key]: { isNot: null } }) : { [key]: { isNot: and(inner(w), shown) ?? {} } };
+  if (value.is === undefined && value.isNot === undefined) return is(value);
+  return and(value.is === undefined ? undefined : is(value.is), value.isNot === undefined ? undefined : isNot(value.isNot)) ?? {};
 }
 
 /** A selection tree: which relations were read, to mask hidden to-one records in the result. */
@@ -118,11 +190,31 @@ interface Shape {
   relations: Map<string, Shape>;
 }
 
+/** A nested list read with a cursor, to be checked before the query runs. */
+interface PendingCursor {
+  model: string;
+  args: Args;
+}
+
+/** Masking needs these columns: a caller may not omit them. */
+function keepMaskingColumns(args: Args): void {
+  if (!isObject(args.omit)) return;
+  const { visibility: _v, investmentVisibility: _i, ...omit } = args.omit;
+  args.omit = omit;
+}
+
 /** Rewrites an include/select tree: nested lists and counts are filtered, to-one targets are checked after. */
-function scopeSelection(model: string, selection: unknown, isSelect: boolean, visible: Visible, shape: Shape): Args | undefined {
-  if (!selection || typeof selection !== 'object') return selection as Args | undefined;
+function scopeSelection(
+  model: string,
+  selection: unknown,
+  isSelect: boolean,
+  visible: Visible,
+  shape: Shape,
+  cursors: PendingCursor[],
+): Args | undefined {
+  if (!isObject(selection)) return selection as Args | undefined;
   const relations = relationFields.get(model);
-  const out: Args = { ...(selection as Args) };
+  const out: Args = { ...selection };
   for (const [key, value] of Object.entries(out)) {
     if (key === '_count') {
       out._count = scopeCount(model, value, visible);
@@ -134,27 +226,36 @@ function scopeSelection(model: string, selection: unknown, isSelect: boolean, vi
     const childShape: Shape = { model: target, relations: new Map() };
     shape.relations.set(key, childShape);
     const args: Args = value === true ? {} : { ...(value as Args) };
+    keepMaskingColumns(args);
     if (field.isList) {
       const where = and(scopeWhere(target, args.where, visible), visibleWhere(target, visible));
       if (where) args.where = where;
+      // Nested lists cannot be re-sorted after the query: figures the caller may not see do not sort them.
+      if (target === 'Project' && sortsByFigures(args.orderBy)) args.orderBy = withoutFigures(args.orderBy);
+      if (args.cursor && visibleWhere(target, visible)) cursors.push({ model: target, args });
     }
-    if (args.include) args.include = scopeSelection(target, args.include, false, visible, childShape);
+    if (args.include) args.include = scopeSelection(target, args.include, false, visible, childShape, cursors);
     if (args.select) {
-      const select = scopeSelection(target, args.select, true, visible, childShape) as Args;
+      const select = scopeSelection(target, args.select, true, visible, childShape, cursors) as Args;
       // Masking a to-one record needs its visibility in the result.
       if (!field.isList && ownVisibility.has(target)) select.visibility = true;
       args.select = select;
     }
     out[key] = Object.keys(args).length ? args : true;
   }
-  if (isSelect && model === 'Project' && investmentFields.some((f) => out[f])) out.investmentVisibility = true;
+  if (isSelect && model === 'Project' && [...investmentFields].some((f) => out[f])) out.investmentVisibility = true;
   return out;
 }
 
+/** Relation counts count visible records only; `_count: true` is spelled out relation by relation to get there. */
 function scopeCount(model: string, count: unknown, visible: Visible): unknown {
-  if (!count || typeof count !== 'object' || !('select' in count)) return count;
+  if (count === true) {
+    const lists = [...(relationFields.get(model)?.values() ?? [])].filter((f) => f.isList).map((f) => [f.name, true]);
+    return scopeCount(model, { select: Object.fromEntries(lists) }, visible);
+  }
+  if (!isObject(count) || !isObject(count.select)) return count;
   const relations = relationFields.get(model);
-  const select: Args = { ...((count as { select: Args }).select) };
+  const select: Args = { ...count.select };
   for (const [key, value] of Object.entries(select)) {
     const target = relations?.get(key)?.type;
     if (!target || !value) continue;
@@ -162,7 +263,7 @@ function scopeCount(model: string, count: unknown, visible: Visible): unknown {
     const where = and(scopeWhere(target, existing, visible), visibleWhere(target, visible));
     if (where) select[key] = { where };
   }
-  return { ...(count as Args), select };
+  return { ...count, select };
 }
 
 /** Nulls to-one relations to hidden records, and investment figures the caller may not see. */
@@ -194,6 +295,156 @@ function uniqueWhere(where: Where, condition: Where | undefined): Where {
   return { ...where, AND: [...existing, condition] };
 }
 
+/**
+ * The relations a fluent call walks (`project.findUnique(…).campaign()` walks
+ * `campaign`). Prisma runs such a call as a read of the first model that
+ * selects the relation, and hands back only the record at the end: the masking
+ * of the whole result never sees the records along the way, so the query
+ * itself must require them visible. Prisma tells extensions the path only
+ * through `__internalParams.dataPath` (`['select', 'campaign', …]`); the
+ * fluent tests fail if that ever changes.
+ */
+function fluentPath(params: unknown): string[] {
+  const dataPath = (params as { __internalParams?: { dataPath?: unknown } }).__internalParams?.dataPath;
+  if (!Array.isArray(dataPath)) return [];
+  const path: string[] = [];
+  for (let i = 0; i + 1 < dataPath.length; i += 2) {
+    if (dataPath[i] !== 'select' && dataPath[i] !== 'include') break;
+    path.push(String(dataPath[i + 1]));
+  }
+  return path;
+}
+
+/** That every to-one record along `path` is visible (a list at the end is filtered like any nested list). */
+function chainWhere(model: string, path: readonly string[], visible: Visible): Where | undefined {
+  const [head, ...rest] = path;
+  const field = head === undefined ? undefined : relationFields.get(model)?.get(head);
+  if (!field || field.isList) return undefined;
+  const inner = and(visibleWhere(field.type, visible), chainWhere(field.type, rest, visible));
+  return inner && { [field.name]: { is: inner } };
+}
+
+const isNotFound = (error: unknown) => (error as { code?: unknown } | null)?.code === 'P2025';
+
+type SortSpec = 'asc' | 'desc' | { sort: 'asc' | 'desc'; nulls?: 'first' | 'last' };
+
+const isSortSpec = (spec: unknown): spec is SortSpec =>
+  spec === 'asc' || spec === 'desc' || (isObject(spec) && (spec.sort === 'asc' || spec.sort === 'desc'));
+
+/** `orderBy` as `[column, how]` pairs in order, whether given as an object or a list of them. */
+const orderEntries = (orderBy: unknown): [string, unknown][] =>
+  (Array.isArray(orderBy) ? orderBy : orderBy === undefined ? [] : [orderBy]).flatMap((o) => (isObject(o) ? Object.entries(o) : []));
+
+const sortsByFigures = (orderBy: unknown) => orderEntries(orderBy).some(([key]) => investmentFields.has(key));
+
+function withoutFigures(orderBy: unknown): unknown {
+  const kept = orderEntries(orderBy)
+    .filter(([key]) => !investmentFields.has(key))
+    .map(([key, how]) => ({ [key]: how }));
+  return kept.length ? kept : undefined;
+}
+
+/** Whether an aggregate's arguments (besides `where`) read investment figures: sums, groups, orderings. */
+function readsFigures(args: Args): boolean {
+  const mentions = (value: unknown): boolean => {
+    if (typeof value === 'string') return investmentFields.has(value);
+    if (Array.isArray(value)) return value.some(mentions);
+    return isObject(value) && Object.entries(value).some(([key, v]) => investmentFields.has(key) || mentions(v));
+  };
+  return Object.entries(args).some(([key, value]) => key !== 'where' && mentions(value));
+}
+
+function sameValue(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (a instanceof Date && b instanceof Date) return a.getTime() === b.getTime();
+  if (Prisma.Decimal.isDecimal(a) && Prisma.Decimal.isDecimal(b)) return a.equals(b);
+  return false;
+}
+
+/** Prisma's cursor, skip and take over rows already in order (a negative take counts back from the cursor or the end). */
+function paginate<T>(rows: T[], args: Args, isCursor: (row: T) => boolean): T[] {
+  const skip = Number(args.skip ?? 0);
+  const take = args.take === undefined || args.take === null ? undefined : Number(args.take);
+  const at = args.cursor ? rows.findIndex(isCursor) : undefined;
+  if (at === -1) return [];
+  if (take !== undefined && take < 0) {
+    const end = (at === undefined ? rows.length : at + 1) - skip;
+    return end <= 0 ? [] : rows.slice(Math.max(0, end + take), end);
+  }
+  const start = (at ?? 0) + skip;
+  return rows.slice(start, take === undefined ? undefined : start + take);
+}
+
+type Row = Record<string, unknown> & { id: string };
+
+/**
+ * The page of a project list sorted by investment figures, with the figures
+ * the caller may not see sorting as null. The database cannot sort by "the
+ * figure, or null when hidden" (Prisma orders by columns only), and a plain
+ * sort would give away how hidden figures compare. So `list` reads every
+ * matching project's sort columns (ordered by the columns other than the
+ * figures, so the database's collation decides those), and the order, cursor,
+ * skip and take are worked out here. Returns the page's rows (ids and sort
+ * columns), or undefined when the ordering uses something besides plain
+ * columns; the caller then drops the figures from it.
+ */
+async function pageByVisibleFigures(list: (args: Args) => Promise<unknown>, args: Args, visible: Visible): Promise<Row[] | undefined> {
+  const projectColumns = columns.get('Project')!;
+  const keys = orderEntries(args.orderBy);
+  const cursor = isObject(args.cursor) ? args.cursor : undefined;
+  if (args.distinct || keys.some(([key, how]) => !projectColumns.has(key) || !isSortSpec(how))) return undefined;
+  if (cursor && Object.keys(cursor).some((key) => !projectColumns.has(key))) return undefined;
+
+  const read = ['id', 'investmentVisibility', ...keys.map(([key]) => key), ...Object.keys(cursor ?? {})];
+  const others = keys.filter(([key]) => !investmentFields.has(key)).map(([key, how]) => ({ [key]: how }));
+  const rows = (await list({
+    where: args.where,
+    select: Object.fromEntries(read.map((c) => [c, true])),
+    ...(others.length ? { orderBy: others } : {}),
+  })) as Row[];
+
+  const rank = new Map(rows.map((row, i) => [row, i]));
+  const shown = (row: Row, key: string) => (visible.includes(row.investmentVisibility as Visibility) ? (row[key] as Prisma.Decimal | null) : null);
+  rows.sort((a, b) => {
+    for (const [key, how] of keys as [string, SortSpec][]) {
+      const direction = typeof how === 'string' ? how : how.sort;
+      if (investmentFields.has(key)) {
+        const x = shown(a, key);
+        const y = shown(b, key);
+        if (x === null && y === null) continue;
+        // PostgreSQL's default: nulls last going up, first going down.
+        const nullsFirst = typeof how === 'object' && how.nulls ? how.nulls === 'first' : direction === 'desc';
+        if (x === null || y === null) return (x === null) === nullsFirst ? -1 : 1;
+        const c = new Prisma.Decimal(x).comparedTo(y);
+        if (c !== 0) return direction === 'desc' ? -c : c;
+      } else if (!sameValue(a[key], b[key])) {
+        // The first column that differs decides, and the database has ordered by it.
+        return rank.get(a)! - rank.get(b)!;
+      }
+    }
+    return rank.get(a)! - rank.get(b)!;
+  });
+  return paginate(rows, args, (row) => Object.entries(cursor ?? {}).every(([key, value]) => sameValue(row[key], value)));
+}
+
+/** The arguments that read the page `ids` in place of the ordering, cursor, skip and take. */
+function readPage(args: Args, ids: string[]): Args {
+  const { cursor: _cursor, skip: _skip, take: _take, orderBy: _orderBy, ...rest } = args;
+  // The rows are put back in order by id.
+  if (isObject(rest.select)) rest.select = { ...rest.select, id: true };
+  return { ...rest, where: and(args.where as Where | undefined, ids.length ? { id: { in: ids } } : NOTHING) };
+}
+
+/** A cursor's unique key as a filter (a compound key `a_b: { a, b }` becomes `a, b`). */
+function cursorWhere(model: string, cursor: Args): Where {
+  const own = columns.get(model);
+  return Object.fromEntries(
+    Object.entries(cursor).flatMap(([key, value]) => (!own?.has(key) && isObject(value) ? Object.entries(value) : [[key, value]])),
+  );
+}
+
+const delegateName = (model: string) => model.charAt(0).toLowerCase() + model.slice(1);
+
 const readOperations = new Set(['findMany', 'findFirst', 'findFirstOrThrow', 'findUnique', 'findUniqueOrThrow']);
 const filterOperations = new Set([...readOperations, 'count', 'aggregate', 'groupBy']);
 
@@ -203,29 +454,111 @@ const filterOperations = new Set([...readOperations, 'count', 'aggregate', 'grou
  */
 export function scopeToVisibility<T extends PrismaClient>(prisma: T, visible: Visible): T {
   if (ALL_VISIBILITIES.every((v) => visible.includes(v))) return prisma;
+
+  /**
+   * Prisma positions a cursor by its record even when the query's filter
+   * excludes that record (and a filter inside `cursor` makes it panic), so a
+   * hidden cursor would give away where the hidden record sorts. Each cursor is
+   * checked first; a hidden one turns its read into one that matches nothing,
+   * as a missing one does. The check reads through the unscoped client, outside
+   * any transaction the scoped read may be part of (scoped callers only read).
+   */
+  async function hideUnseenCursors(pending: PendingCursor[]): Promise<void> {
+    await Promise.all(
+      pending.splice(0).map(async ({ model, args }) => {
+        const delegate = (prisma as unknown as Record<string, { findFirst(args: Args): Promise<unknown> }>)[delegateName(model)]!;
+        const where = and(cursorWhere(model, args.cursor as Args), visibleWhere(model, visible));
+        const seen = await delegate.findFirst({ where, select: { id: true } });
+        if (seen) return;
+        delete args.cursor;
+        args.where = and(args.where as Where | undefined, NOTHING);
+      }),
+    );
+  }
+
+  /**
+   * A project read ordered by investment figures (see `pageByVisibleFigures`):
+   * a findMany answers with its rows, put back in page order; a findFirst
+   * answers with the arguments that read its one row. The candidates of a
+   * findFirst are listed through the unscoped client (with the scoped filter),
+   * since `query` reads only one row.
+   */
+  async function sortByVisibleFigures(
+    operation: string,
+    args: Args,
+    query: (args: Args) => Promise<unknown>,
+  ): Promise<{ rows: unknown[] } | { args: Args }> {
+    const many = operation === 'findMany';
+    const list = many ? query : (a: Args) => prisma.project.findMany(a as never);
+    const page = await pageByVisibleFigures(list, many ? args : { ...args, take: args.take ?? 1 }, visible);
+    // An ordering that cannot be reproduced here does not sort by figures at all.
+    if (!page) return { args: { ...args, orderBy: withoutFigures(args.orderBy) } };
+    if (!many) return { args: readPage(args, page.slice(0, 1).map((row) => row.id)) };
+    if (page.length === 0) return { rows: [] };
+    const found = (await query(readPage(args, page.map((row) => row.id)))) as Row[];
+    const byId = new Map(found.map((row) => [row.id, row]));
+    return { rows: page.map((row) => byId.get(row.id)).filter((row) => row !== undefined) };
+  }
+
   return prisma.$extends({
     query: {
       $allModels: {
-        async $allOperations({ model, operation, args, query }) {
+        async $allOperations(params) {
+          const { model, operation, args, query } = params;
           if (!filterOperations.has(operation)) return query(args);
-          const scoped: Args = { ...(args as Args) };
+          let scoped: Args = { ...(args as Args) };
+          const isRead = readOperations.has(operation);
+          const unique = operation.startsWith('findUnique');
           const condition = visibleWhere(model, visible);
-          let where = operation.startsWith('findUnique')
-            ? uniqueWhere(scopeWhere(model, scoped.where, visible) ?? {}, condition)
-            : and(scopeWhere(model, scoped.where, visible), condition);
-          // Sums and averages of investment count only projects whose figures the caller may see.
-          if (model === 'Project' && (operation === 'aggregate' || operation === 'groupBy') && ['_sum', '_avg', '_min', '_max'].some((k) => k in scoped)) {
-            where = and(where, { investmentVisibility: { in: [...visible] } });
-          }
+          const scopedWhere = scopeWhere(model, scoped.where, visible);
+          let where = unique ? uniqueWhere(scopedWhere ?? {}, condition) : and(scopedWhere, condition);
+          // Sums, groups and orderings of investment cover only projects whose figures the caller may see.
+          if (model === 'Project' && !isRead && readsFigures(scoped)) where = and(where, figuresVisible(visible));
           if (where) scoped.where = where;
+          keepMaskingColumns(scoped);
+
           const shape: Shape = { model, relations: new Map() };
-          if (readOperations.has(operation)) {
-            if (scoped.include) scoped.include = scopeSelection(model, scoped.include, false, visible, shape);
-            if (scoped.select) scoped.select = scopeSelection(model, scoped.select, true, visible, shape);
+          const cursors: PendingCursor[] = [];
+          if (isRead) {
+            if (scoped.include) scoped.include = scopeSelection(model, scoped.include, false, visible, shape, cursors);
+            if (scoped.select) scoped.select = scopeSelection(model, scoped.select, true, visible, shape, cursors);
           }
-          const result = await query(scoped);
-          if (readOperations.has(operation)) maskResult(result, shape, visible);
-          return result;
+
+          if (model === 'Project' && isRead && sortsByFigures(scoped.orderBy)) {
+            await hideUnseenCursors(cursors);
+            const sorted = await sortByVisibleFigures(operation, scoped, query as (args: Args) => Promise<unknown>);
+            if ('rows' in sorted) {
+              maskResult(sorted.rows, shape, visible);
+              return sorted.rows;
+            }
+            scoped = sorted.args;
+          }
+          if (scoped.cursor && condition) cursors.push({ model, args: scoped });
+          await hideUnseenCursors(cursors);
+
+          const path = isRead ? fluentPath(params) : [];
+          const chain = path.length ? chainWhere(model, path, visible) : undefined;
+          if (!chain) {
+            const result = await query(scoped);
+            if (isRead) maskResult(result, shape, visible);
+            return result;
+          }
+
+          // A fluent call: the records along the chain must be visible, or the end reads null.
+          let leaf = shape;
+          for (const hop of path) {
+            leaf = leaf.relations.get(hop) ?? { model: relationFields.get(leaf.model)?.get(hop)?.type ?? '', relations: new Map() };
+          }
+          try {
+            const result = await query({ ...scoped, where: unique ? uniqueWhere(scoped.where as Where, chain) : and(scoped.where as Where, chain) });
+            maskResult(result, leaf, visible);
+            return result;
+          } catch (error) {
+            // `…OrThrow` throws when the chain is hidden; it should only when the first record is missing.
+            if (!isNotFound(error)) throw error;
+            await query(scoped);
+            return null;
+          }
         },
       },
     },

@@ -49,6 +49,7 @@ export const builder = new SchemaBuilder<{
     Date: { Input: Date; Output: Date };
     DateTime: { Input: Date; Output: Date };
     Decimal: { Input: string; Output: Prisma.Decimal | string };
+    JSON: { Input: unknown; Output: unknown };
   };
   // Fields are non-null unless declared nullable, so clients need not guard
   // against nulls the data can never hold.
@@ -58,7 +59,10 @@ export const builder = new SchemaBuilder<{
   DefaultInputFieldRequiredness: false;
 }>({
   defaultFieldNullability: false,
-  plugins: [ScopeAuthPlugin, ErrorsPlugin, PrismaPlugin, RelayPlugin],
+  // The first plugin wraps the others. Errors outside scope-auth lets a
+  // mutation's payload carry its ForbiddenError as data; it runs nothing
+  // before the auth check, and fields without `errors` are unaffected.
+  plugins: [ErrorsPlugin, ScopeAuthPlugin, PrismaPlugin, RelayPlugin],
   scopeAuth: {
     authScopes: ({ caller }) => ({
       authenticated: caller.role !== null,
@@ -67,6 +71,9 @@ export const builder = new SchemaBuilder<{
       admin: atLeast(caller, Role.ADMIN),
     }),
     unauthorizedError: () => new ForbiddenError(),
+    // Check a subscription's scopes once, when it starts, so that a caller
+    // without them is refused outright instead of receiving an error per event.
+    authorizeOnSubscribe: true,
   },
   errors: {
     defaultTypes: [],

@@ -1,6 +1,6 @@
 import { Prisma } from '@zonegraph/db';
 import { GraphQLError, Kind } from 'graphql';
-import { DateResolver, DateTimeResolver } from 'graphql-scalars';
+import { DateResolver, DateTimeResolver, JSONResolver } from 'graphql-scalars';
 import { builder } from './builder.ts';
 
 builder.addScalarType('DateTime', DateTimeResolver, {
@@ -9,6 +9,11 @@ builder.addScalarType('DateTime', DateTimeResolver, {
 
 builder.addScalarType('Date', DateResolver, {
   description: 'A calendar day, `YYYY-MM-DD`, in the programme\'s time zone (Asia/Shanghai for the seeded programme).',
+});
+
+/** For the audit trail's snapshots of records before and after a change. */
+builder.addScalarType('JSON', JSONResolver, {
+  description: 'Any JSON value: an object, a list, a string, a number, a boolean or null.',
 });
 
 const decimalPattern = /^-?\d{1,18}(\.\d{1,4})?$/;

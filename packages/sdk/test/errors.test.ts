@@ -4,7 +4,7 @@ import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { parse } from 'graphql';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createClient, GraphQLResponseError, TransportError, ZonegraphError, type ZonegraphClient } from '../src/index.ts';
-import { startApi, unreachableUrl, type RunningApi } from './support/api.ts';
+import { startApi, unreachableUrl, type RunningApi } from '@zonegraph/api/testing';
 
 let api: RunningApi;
 let client: ZonegraphClient;

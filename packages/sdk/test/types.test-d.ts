@@ -34,7 +34,7 @@ describe('results are typed', () => {
     expectTypeOf<Project['plannedInvestment']>().toEqualTypeOf<string | null>();
     expectTypeOf<Project['targetDate']>().toEqualTypeOf<string | null>();
     expectTypeOf<Project['stageChangedAt']>().toEqualTypeOf<string>();
-    expectTypeOf<Project['completedInvestment']>().toEqualTypeOf<string>();
+    expectTypeOf<Project['completedInvestment']>().toEqualTypeOf<string | null>();
     expectTypeOf<Project['id']>().toEqualTypeOf<string>();
   });
 

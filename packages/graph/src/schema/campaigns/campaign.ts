@@ -64,6 +64,14 @@ builder.prismaNode('Campaign', {
   }),
 });
 
+const CampaignFilter = builder.inputType('CampaignFilter', {
+  description: 'Narrows the campaign list; every field given must match.',
+  fields: (t) => ({
+    programme: t.string({ description: 'Only this programme\'s campaigns (its code).' }),
+    search: t.string({ description: 'Part of a Chinese or English name, or a whole code.' }),
+  }),
+});
+
 builder.queryFields((t) => ({
   campaign: t.prismaField({
     type: 'Campaign',
@@ -76,24 +84,21 @@ builder.queryFields((t) => ({
     type: 'Campaign',
     cursor: 'id',
     description: 'Campaigns in programme order (latest programme first).',
-    args: {
-      programme: t.arg.string({ description: 'Only this programme\'s campaigns (its code).' }),
-      search: t.arg.string({ description: 'Part of a Chinese or English name, or a whole code.' }),
-    },
-    totalCount: (_root, args, ctx) => ctx.prisma.campaign.count({ where: campaignWhere(args) }),
-    resolve: (query, _root, args, ctx) =>
+    args: { filter: t.arg({ type: CampaignFilter }) },
+    totalCount: (_root, { filter }, ctx) => ctx.prisma.campaign.count({ where: campaignWhere(filter) }),
+    resolve: (query, _root, { filter }, ctx) =>
       ctx.prisma.campaign.findMany({
         ...query,
-        where: campaignWhere(args),
+        where: campaignWhere(filter),
         orderBy: [{ programme: { periodStart: 'desc' } }, { position: 'asc' }, { id: 'asc' }],
       }),
   }),
 }));
 
-function campaignWhere(args: { programme?: string | null; search?: string | null }) {
+function campaignWhere(filter: typeof CampaignFilter.$inferInput | null | undefined) {
   return {
     ...current,
-    ...(args.programme ? { programme: { code: args.programme } } : {}),
-    ...(args.search ? { OR: nameSearch(args.search) } : {}),
+    ...(filter?.programme ? { programme: { code: filter.programme } } : {}),
+    ...(filter?.search ? { OR: nameSearch(filter.search) } : {}),
   };
 }

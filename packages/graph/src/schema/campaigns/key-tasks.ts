@@ -3,7 +3,7 @@ import { builder } from '../../builder.ts';
 import { TrackedRecord } from '../common/fields.ts';
 import { current } from '../common/filters.ts';
 
-const KeyTaskStatusRef = builder.enumType(KeyTaskStatus, {
+export const KeyTaskStatusRef = builder.enumType(KeyTaskStatus, {
   name: 'KeyTaskStatus',
   description: 'How far a key task has come.',
   values: {
@@ -38,7 +38,7 @@ builder.prismaNode('KeyTask', {
   }),
 });
 
-const MechanismStatusRef = builder.enumType(MechanismStatus, {
+export const MechanismStatusRef = builder.enumType(MechanismStatus, {
   name: 'MechanismStatus',
   description: 'How far an operating mechanism has come.',
   values: {

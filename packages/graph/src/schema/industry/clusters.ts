@@ -29,25 +29,37 @@ builder.prismaNode('IndustryCluster', {
   }),
 });
 
+const IndustryClusterFilter = builder.inputType('IndustryClusterFilter', {
+  description: 'Narrows the cluster list; every field given must match.',
+  fields: (t) => ({
+    sector: t.string({ description: 'Only clusters in this sector (its code).' }),
+    search: t.string({ description: 'Part of a Chinese or English name, or a whole code.' }),
+  }),
+});
+
 builder.queryFields((t) => ({
   industryClusters: t.prismaConnection({
     type: 'IndustryCluster',
     cursor: 'id',
     description: 'Industry clusters, by code.',
-    args: {
-      sector: t.arg.string({ description: 'Only clusters in this sector (its code).' }),
-      search: t.arg.string({ description: 'Part of a Chinese or English name, or a whole code.' }),
-    },
-    totalCount: (_root, args, ctx) => ctx.prisma.industryCluster.count({ where: clusterWhere(args) }),
-    resolve: (query, _root, args, ctx) =>
-      ctx.prisma.industryCluster.findMany({ ...query, where: clusterWhere(args), orderBy: [{ code: 'asc' }] }),
+    args: { filter: t.arg({ type: IndustryClusterFilter }) },
+    totalCount: (_root, { filter }, ctx) => ctx.prisma.industryCluster.count({ where: clusterWhere(filter) }),
+    resolve: (query, _root, { filter }, ctx) =>
+      ctx.prisma.industryCluster.findMany({ ...query, where: clusterWhere(filter), orderBy: [{ code: 'asc' }] }),
+  }),
+  industryCluster: t.prismaField({
+    type: 'IndustryCluster',
+    nullable: true,
+    description: 'An industry cluster by its code; null when there is none.',
+    args: { code: t.arg.string({ required: true }) },
+    resolve: (query, _root, { code }, ctx) => ctx.prisma.industryCluster.findUnique({ ...query, where: { code } }),
   }),
 }));
 
-function clusterWhere(args: { sector?: string | null; search?: string | null }) {
+function clusterWhere(filter: typeof IndustryClusterFilter.$inferInput | null | undefined) {
   return {
     ...current,
-    ...(args.sector ? { sector: { code: args.sector } } : {}),
-    ...(args.search ? { OR: nameSearch(args.search) } : {}),
+    ...(filter?.sector ? { sector: { code: filter.sector } } : {}),
+    ...(filter?.search ? { OR: nameSearch(filter.search) } : {}),
   };
 }

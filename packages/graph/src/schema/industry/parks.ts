@@ -3,7 +3,7 @@ import { builder } from '../../builder.ts';
 import { TrackedRecord } from '../common/fields.ts';
 import { current, nameSearch } from '../common/filters.ts';
 
-const ParkKindRef = builder.enumType(ParkKind, {
+export const ParkKindRef = builder.enumType(ParkKind, {
   name: 'ParkKind',
   description: 'What sort of area a park is.',
   values: {
@@ -38,20 +38,36 @@ builder.prismaNode('Park', {
   }),
 });
 
+const ParkFilter = builder.inputType('ParkFilter', {
+  description: 'Narrows the park list; every field given must match.',
+  fields: (t) => ({
+    kind: t.field({ type: ParkKindRef, description: 'Only parks of this kind.' }),
+    search: t.string({ description: 'Part of a Chinese or English name, or a whole code.' }),
+  }),
+});
+
 builder.queryFields((t) => ({
   parks: t.prismaConnection({
     type: 'Park',
     cursor: 'id',
     description: 'Parks, by code.',
-    args: {
-      kind: t.arg({ type: ParkKindRef, description: 'Only parks of this kind.' }),
-      search: t.arg.string({ description: 'Part of a Chinese or English name, or a whole code.' }),
-    },
-    totalCount: (_root, args, ctx) => ctx.prisma.park.count({ where: parkWhere(args) }),
-    resolve: (query, _root, args, ctx) => ctx.prisma.park.findMany({ ...query, where: parkWhere(args), orderBy: [{ code: 'asc' }] }),
+    args: { filter: t.arg({ type: ParkFilter }) },
+    totalCount: (_root, { filter }, ctx) => ctx.prisma.park.count({ where: parkWhere(filter) }),
+    resolve: (query, _root, { filter }, ctx) => ctx.prisma.park.findMany({ ...query, where: parkWhere(filter), orderBy: [{ code: 'asc' }] }),
+  }),
+  park: t.prismaField({
+    type: 'Park',
+    nullable: true,
+    description: 'A park by its code; null when there is none.',
+    args: { code: t.arg.string({ required: true }) },
+    resolve: (query, _root, { code }, ctx) => ctx.prisma.park.findUnique({ ...query, where: { code } }),
   }),
 }));
 
-function parkWhere(args: { kind?: ParkKind | null; search?: string | null }) {
-  return { ...current, ...(args.kind ? { kind: args.kind } : {}), ...(args.search ? { OR: nameSearch(args.search) } : {}) };
+function parkWhere(filter: typeof ParkFilter.$inferInput | null | undefined) {
+  return {
+    ...current,
+    ...(filter?.kind ? { kind: filter.kind } : {}),
+    ...(filter?.search ? { OR: nameSearch(filter.search) } : {}),
+  };
 }

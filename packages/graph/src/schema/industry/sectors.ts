@@ -3,7 +3,7 @@ import { builder } from '../../builder.ts';
 import { TrackedRecord } from '../common/fields.ts';
 import { current, nameSearch } from '../common/filters.ts';
 
-const SectorKindRef = builder.enumType(SectorKind, {
+export const SectorKindRef = builder.enumType(SectorKind, {
   name: 'SectorKind',
   description: 'Whether the zone already leads in a sector or is growing into it.',
   values: {
@@ -38,21 +38,37 @@ builder.prismaNode('Sector', {
   }),
 });
 
+const SectorFilter = builder.inputType('SectorFilter', {
+  description: 'Narrows the sector list; every field given must match.',
+  fields: (t) => ({
+    kind: t.field({ type: SectorKindRef, description: 'Only advantage or only emerging sectors.' }),
+    search: t.string({ description: 'Part of a Chinese or English name, or a whole code.' }),
+  }),
+});
+
 builder.queryFields((t) => ({
   sectors: t.prismaConnection({
     type: 'Sector',
     cursor: 'id',
     description: 'Sectors: advantage sectors first, then emerging, each by code.',
-    args: {
-      kind: t.arg({ type: SectorKindRef, description: 'Only advantage or only emerging sectors.' }),
-      search: t.arg.string({ description: 'Part of a Chinese or English name, or a whole code.' }),
-    },
-    totalCount: (_root, args, ctx) => ctx.prisma.sector.count({ where: sectorWhere(args) }),
-    resolve: (query, _root, args, ctx) =>
-      ctx.prisma.sector.findMany({ ...query, where: sectorWhere(args), orderBy: [{ kind: 'asc' }, { code: 'asc' }] }),
+    args: { filter: t.arg({ type: SectorFilter }) },
+    totalCount: (_root, { filter }, ctx) => ctx.prisma.sector.count({ where: sectorWhere(filter) }),
+    resolve: (query, _root, { filter }, ctx) =>
+      ctx.prisma.sector.findMany({ ...query, where: sectorWhere(filter), orderBy: [{ kind: 'asc' }, { code: 'asc' }] }),
+  }),
+  sector: t.prismaField({
+    type: 'Sector',
+    nullable: true,
+    description: 'A sector by its code; null when there is none.',
+    args: { code: t.arg.string({ required: true }) },
+    resolve: (query, _root, { code }, ctx) => ctx.prisma.sector.findUnique({ ...query, where: { code } }),
   }),
 }));
 
-function sectorWhere(args: { kind?: SectorKind | null; search?: string | null }) {
-  return { ...current, ...(args.kind ? { kind: args.kind } : {}), ...(args.search ? { OR: nameSearch(args.search) } : {}) };
+function sectorWhere(filter: typeof SectorFilter.$inferInput | null | undefined) {
+  return {
+    ...current,
+    ...(filter?.kind ? { kind: filter.kind } : {}),
+    ...(filter?.search ? { OR: nameSearch(filter.search) } : {}),
+  };
 }

@@ -3,7 +3,7 @@ import { builder } from '../../builder.ts';
 import { TrackedRecord } from '../common/fields.ts';
 import { current, nameSearch } from '../common/filters.ts';
 
-const OrganisationTypeRef = builder.enumType(OrganisationType, {
+export const OrganisationTypeRef = builder.enumType(OrganisationType, {
   name: 'OrganisationType',
   description: 'What sort of body an organisation is.',
   values: {

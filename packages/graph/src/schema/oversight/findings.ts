@@ -52,6 +52,13 @@ const InspectionFindingFilter = builder.inputType('InspectionFindingFilter', {
 });
 
 builder.queryFields((t) => ({
+  inspectionFinding: t.prismaField({
+    type: 'InspectionFinding',
+    nullable: true,
+    description: 'An inspection finding by its code; null when there is none.',
+    args: { code: t.arg.string({ required: true }) },
+    resolve: (query, _root, { code }, ctx) => ctx.prisma.inspectionFinding.findUnique({ ...query, where: { code } }),
+  }),
   inspectionFindings: t.prismaConnection({
     type: 'InspectionFinding',
     cursor: 'id',

@@ -57,6 +57,13 @@ const ObstacleFilter = builder.inputType('ObstacleFilter', {
 });
 
 builder.queryFields((t) => ({
+  obstacle: t.prismaField({
+    type: 'Obstacle',
+    nullable: true,
+    description: 'An obstacle by its code; null when there is none.',
+    args: { code: t.arg.string({ required: true }) },
+    resolve: (query, _root, { code }, ctx) => ctx.prisma.obstacle.findUnique({ ...query, where: { code } }),
+  }),
   obstacles: t.prismaConnection({
     type: 'Obstacle',
     cursor: 'id',

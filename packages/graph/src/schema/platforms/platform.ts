@@ -18,7 +18,7 @@ export const PlatformKindRef = builder.enumType(PlatformKind, {
   },
 });
 
-const PlatformStatusRef = builder.enumType(PlatformStatus, {
+export const PlatformStatusRef = builder.enumType(PlatformStatus, {
   name: 'PlatformStatus',
   description: 'Where a platform stands.',
   values: {
@@ -78,6 +78,13 @@ const PlatformFilter = builder.inputType('PlatformFilter', {
 });
 
 builder.queryFields((t) => ({
+  platform: t.prismaField({
+    type: 'Platform',
+    nullable: true,
+    description: 'A platform by its code; null when there is none.',
+    args: { code: t.arg.string({ required: true }) },
+    resolve: (query, _root, { code }, ctx) => ctx.prisma.platform.findUnique({ ...query, where: { code } }),
+  }),
   platforms: t.prismaConnection({
     type: 'Platform',
     cursor: 'id',

@@ -2,7 +2,7 @@ import { TargetDirection } from '@zonegraph/db';
 import { builder } from '../../builder.ts';
 import { TrackedRecord } from '../common/fields.ts';
 
-const TargetDirectionRef = builder.enumType(TargetDirection, {
+export const TargetDirectionRef = builder.enumType(TargetDirection, {
   name: 'TargetDirection',
   description: 'Whether an indicator\'s target is a floor to reach or a ceiling to stay within.',
   values: {

@@ -36,9 +36,14 @@ const updateSchema = z.object({
   id: z.string(),
   version: rules.version,
   ...projectFields,
+  // Fields that cannot be empty: null is refused, not silently ignored.
   campaign: projectFields.campaign.optional(),
   nameZh: projectFields.nameZh.optional(),
   nameEn: projectFields.nameEn.optional(),
+  isKeyProject: z.boolean().optional(),
+  inFiveYearPlan: z.boolean().optional(),
+  visibility: z.enum(Visibility).optional(),
+  investmentVisibility: z.enum(Visibility).optional(),
 });
 
 const CreateProjectInput = builder.inputType('CreateProjectInput', {
@@ -170,6 +175,21 @@ async function connectCodes(tx: Tx, model: 'organisation' | 'platform', codes: s
   return found.map(({ id }) => ({ id }));
 }
 
+/**
+ * A project as the audit trail keeps it: its columns and the codes of its
+ * organisations and platforms. Read without the caller's selection, so that
+ * what is recorded does not depend on what the client asked for.
+ */
+async function auditedProject(tx: Tx, id: string) {
+  const found = await tx.project.findUnique({
+    where: { id },
+    include: { organisations: { select: { code: true }, orderBy: { code: 'asc' } }, platforms: { select: { code: true }, orderBy: { code: 'asc' } } },
+  });
+  if (!found) return null;
+  const { organisations, platforms, ...row } = found;
+  return { ...row, organisations: organisations.map((o) => o.code), platforms: platforms.map((p) => p.code) };
+}
+
 /** Today in the programme's time zone, as a UTC midnight date like the Date scalar's. */
 function todayIn(timeZone: string, now = new Date()): Date {
   const day = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
@@ -184,7 +204,7 @@ builder.mutationFields((t) => ({
     description: 'Adds a project. Editors and administrators only.',
     authScopes: { editor: true },
     errors: payload('CreateProject', 'project'),
-    args: { input: t.arg({ type: CreateProjectInput, required: true }) },
+    args: { input: t.arg({ type: CreateProjectInput, required: true, description: 'The project.' }) },
     resolve: async (query, _root, { input: raw }, ctx) => {
       const input = parseInput(createSchema, raw);
       try {
@@ -208,7 +228,8 @@ builder.mutationFields((t) => ({
             },
           });
           const record = await tx.project.findUniqueOrThrow({ ...query, where: { id: created.id } });
-          return { record, recordType: 'Project', recordId: created.id, recordCode: created.code, action: 'create', before: null, after: created };
+          const after = await auditedProject(tx, created.id);
+          return { record, recordType: 'Project', recordId: created.id, recordCode: created.code, action: 'create', before: null, after };
         });
       } catch (error) {
         if (isUniqueViolation(error)) throw new ConflictError(`A project with the code "${input.code}" already exists.`);
@@ -222,12 +243,21 @@ builder.mutationFields((t) => ({
     description: 'Changes a project\'s details. Editors and administrators only.',
     authScopes: { editor: true },
     errors: payload('UpdateProject', 'project'),
-    args: { input: t.arg({ type: UpdateProjectInput, required: true }) },
+    args: { input: t.arg({ type: UpdateProjectInput, required: true, description: 'The project and what changes.' }) },
     resolve: async (query, _root, { input: raw }, ctx) => {
       const input = parseInput(updateSchema, { ...raw, id: raw.id.id });
       return audited(ctx, async (tx) => {
-        const before = await tx.project.findUnique({ where: { id: input.id } });
+        const before = await auditedProject(tx, input.id);
         if (!before) throw new NotFoundError('Project', raw.id.id);
+        // Checked here as well as by the conditional update below: once the row
+        // read has the version the caller sent, the guarded update can only
+        // replace that version, so `before` is exactly what was replaced.
+        if (before.version !== input.version) {
+          throw new ConflictError(
+            `Project ${before.code} is at version ${before.version}, not ${input.version}: it changed since you read it. Read it again and retry.`,
+            before.version,
+          );
+        }
         const { scalars, organisations, platforms } = await projectData(tx, input);
         const { count } = await tx.project.updateMany({
           where: { id: input.id, version: input.version },
@@ -240,7 +270,7 @@ builder.mutationFields((t) => ({
             data: { organisations: organisations && { set: organisations }, platforms: platforms && { set: platforms } },
           });
         }
-        const after = await tx.project.findUniqueOrThrow({ where: { id: input.id } });
+        const after = (await auditedProject(tx, input.id))!;
         const record = await tx.project.findUniqueOrThrow({ ...query, where: { id: input.id } });
         return { record, recordType: 'Project', recordId: input.id, recordCode: after.code, action: 'update', before, after };
       });
@@ -252,7 +282,7 @@ builder.mutationFields((t) => ({
     description: 'Archives a project: it leaves the default lists and counts, and stays readable by code and ID. Editors and administrators only.',
     authScopes: { editor: true },
     errors: payload('ArchiveProject', 'project'),
-    args: { input: t.arg({ type: ArchiveProjectInput, required: true }) },
+    args: { input: t.arg({ type: ArchiveProjectInput, required: true, description: 'The project and the version you read.' }) },
     resolve: async (query, _root, { input: raw }, ctx) => {
       const { id, version } = parseInput(z.object({ id: z.string(), version: rules.version }), { id: raw.id.id, version: raw.version });
       return audited(ctx, async (tx) => {
@@ -261,8 +291,9 @@ builder.mutationFields((t) => ({
         if (before.archivedAt) throw new ConflictError(`Project ${before.code} is already archived.`, before.version);
         const { count } = await tx.project.updateMany({ where: { id, version }, data: { archivedAt: new Date(), version: { increment: 1 } } });
         await requireVersionMatch(count, () => tx.project.findUnique({ where: { id } }), 'Project', before.code, version);
+        const after = await tx.project.findUniqueOrThrow({ where: { id } });
         const record = await tx.project.findUniqueOrThrow({ ...query, where: { id } });
-        return { record, recordType: 'Project', recordId: id, recordCode: before.code, action: 'archive', before, after: record };
+        return { record, recordType: 'Project', recordId: id, recordCode: before.code, action: 'archive', before, after };
       });
     },
   }),
@@ -272,7 +303,7 @@ builder.mutationFields((t) => ({
     description: 'Moves a project to a new stage on a date, along the allowed moves only, and adds the move to its history. Editors and administrators only.',
     authScopes: { editor: true },
     errors: payload('RecordProjectStageChange', 'project'),
-    args: { input: t.arg({ type: RecordProjectStageChangeInput, required: true }) },
+    args: { input: t.arg({ type: RecordProjectStageChangeInput, required: true, description: 'The project, the stage it entered and the day.' }) },
     resolve: async (query, _root, { input: raw }, ctx) => {
       const input = parseInput(
         z.object({ id: z.string(), toStage: z.enum(ProjectStage), occurredOn: rules.day, note: rules.note.nullish(), version: rules.version.nullish() }),
@@ -316,6 +347,7 @@ builder.mutationFields((t) => ({
             data: { projectId: before.id, fromStage: before.stage, toStage, occurredOn: input.occurredOn, note: input.note ?? null },
           });
           stageChangeId = change.id;
+          const after = await tx.project.findUniqueOrThrow({ where: { id: before.id } });
           const record = await tx.project.findUniqueOrThrow({ ...query, where: { id: before.id } });
           const { programme: _programme, ...beforeRecord } = before;
           return {
@@ -325,7 +357,7 @@ builder.mutationFields((t) => ({
             recordCode: before.code,
             action: 'recordStageChange',
             before: beforeRecord,
-            after: { ...record, stageChange: change },
+            after: { ...after, stageChange: change },
           };
         },
         () => ctx.pubsub.publish('projectStageChanged', { stageChangeId }),
@@ -339,13 +371,19 @@ builder.mutationFields((t) => ({
     description: 'Records the fixed-asset investment a project completed in a month; recording the same month again replaces the figure. Editors and administrators only.',
     authScopes: { editor: true },
     errors: payload('RecordInvestment', 'project'),
-    args: { input: t.arg({ type: RecordInvestmentInput, required: true }) },
+    args: { input: t.arg({ type: RecordInvestmentInput, required: true, description: 'The project, the month and the amount.' }) },
     resolve: async (query, _root, { input: raw }, ctx) => {
       const input = parseInput(z.object({ id: z.string(), month: rules.day, amount: rules.money }), { ...raw, id: raw.id.id });
       const month = new Date(Date.UTC(input.month.getUTCFullYear(), input.month.getUTCMonth(), 1));
       return audited(ctx, async (tx) => {
-        const project = await tx.project.findUnique({ where: { id: input.id } });
-        if (!project) throw new NotFoundError('Project', input.id);
+        // Updating the project first locks its row until commit, so that
+        // recordings for the same project take turns: each one's sum below
+        // then sees the months the others committed, and two first recordings
+        // of one month do not both try to insert it. It is a change of the
+        // project (its completed investment), so its version goes up.
+        const { count } = await tx.project.updateMany({ where: { id: input.id }, data: { version: { increment: 1 } } });
+        if (count === 0) throw new NotFoundError('Project', input.id);
+        const project = await tx.project.findUniqueOrThrow({ where: { id: input.id } });
         const previous = await tx.investmentRecord.findUnique({ where: { projectId_month: { projectId: project.id, month } } });
         const saved = await tx.investmentRecord.upsert({
           where: { projectId_month: { projectId: project.id, month } },

@@ -1,19 +1,23 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createApp, createLogger } from '@zonegraph/api';
-import { createTestDatabase } from '@zonegraph/db/testing';
+import { createTestDatabase, type TestDatabase } from '@zonegraph/db/testing';
+import { createLogger } from './logger.ts';
+import { createApp } from './yoga.ts';
 
 export interface RunningApi {
   /** The GraphQL endpoint, e.g. `http://127.0.0.1:39123/graphql`. */
   url: string;
   /** The server's origin, for requests to paths that are not the API. */
   origin: string;
+  /** Its database, unscoped, for arranging data and checking results. */
+  db: TestDatabase;
   close(): Promise<void>;
 }
 
 /**
  * The real API over real HTTP on an ephemeral port, with a seeded database of
- * its own: the SDK is tested as a partner would use it, through the network.
+ * its own: the SDK and the apps built on it are tested as a partner would use
+ * them, through the network. For tests only.
  */
 export async function startApi(): Promise<RunningApi> {
   const db = await createTestDatabase({ seeded: true });
@@ -29,6 +33,7 @@ export async function startApi(): Promise<RunningApi> {
   return {
     url: `${origin}/graphql`,
     origin,
+    db,
     async close() {
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));

@@ -1,0 +1,98 @@
+import { Prisma, type PrismaClient, type Visibility } from '@zonegraph/db';
+import { visibleTo } from '../../auth.ts';
+import type { Context } from '../../context.ts';
+import { UserInputError } from '../../errors.ts';
+import { visibleIn } from './sql.ts';
+
+/**
+ * What every analytics question is asked about: one programme, seen by one
+ * caller, on one day. "Today" is the calendar day of `asOf` in the
+ * programme's time zone, worked out by PostgreSQL (`AT TIME ZONE`), so that a
+ * report asked for at 23:30 on a Sunday in Shanghai (15:30 UTC) still counts
+ * Sunday as today and the week as Monday–Sunday there.
+ */
+export interface Scope {
+  /**
+   * Runs one analytics statement. Raw SQL bypasses the scoped client's
+   * visibility filter: every statement applies `visible` itself.
+   */
+  query<T>(sql: TemplateStringsArray, ...values: unknown[]): Promise<T[]>;
+  /** What the caller may see: raw SQL bypasses the scoped client, so every query filters by this. */
+  visible: Visibility[];
+  programme: {
+    id: string;
+    code: string;
+    nameZh: string;
+    nameEn: string;
+    timeZone: string;
+    periodStart: Date;
+    periodEnd: Date;
+    investmentTarget: Prisma.Decimal | null;
+    investmentGrowthTarget: Prisma.Decimal | null;
+  };
+  /** Today in the programme's time zone, as the Date scalar carries days (UTC midnight). */
+  today: Date;
+}
+
+type ProgrammeRow = Scope['programme'] & { today: Date };
+
+/**
+ * The programme named by `code` (archived or not, like `programme(code:)`), or
+ * else the current one whose period started last; null when there is none the
+ * caller may see.
+ */
+export async function programmeScope(ctx: Context, code: string | null | undefined, asOf: Date | null | undefined): Promise<Scope | null> {
+  const visible = visibleTo(ctx.caller);
+  const [row] = await ctx.prisma.$queryRaw<ProgrammeRow[]>`
+    SELECT id, code, "nameZh", "nameEn", "timeZone", "periodStart", "periodEnd", "investmentTarget", "investmentGrowthTarget",
+           (COALESCE(${asOf ?? null}::timestamptz, now()) AT TIME ZONE "timeZone")::date AS today
+      FROM "Programme"
+     WHERE visibility = ANY(${visibleIn(visible)})
+       AND ${code ? Prisma.sql`code = ${code}` : Prisma.sql`"archivedAt" IS NULL`}
+     ORDER BY "periodStart" DESC, id
+     LIMIT 1`;
+  if (!row) return null;
+  const { today, ...programme } = row;
+  return { query: analyticsQuery(ctx.prisma), visible, programme, today };
+}
+
+/**
+ * A statement in a transaction of its own with JIT compilation off. These
+ * aggregates read up to millions of rows to return a few, so the planner's
+ * cost estimate passes `jit_above_cost` and PostgreSQL would spend seconds
+ * compiling and optimising code for a query that then runs in a fraction of
+ * that; `SET LOCAL` keeps the change to this one transaction.
+ */
+function analyticsQuery(prisma: PrismaClient) {
+  return async <T>(strings: TemplateStringsArray, ...values: unknown[]): Promise<T[]> => {
+    const sql = Prisma.sql(strings, ...values);
+    return prisma.$transaction(
+      async (tx) => {
+        await tx.$executeRaw`SET LOCAL jit = off`;
+        return tx.$queryRaw<T[]>(sql);
+      },
+      // Prisma's default of 5 s is for writes holding locks; a read may take longer on a busy server.
+      { timeout: 60_000, maxWait: 10_000 },
+    );
+  };
+}
+
+/** A day as PostgreSQL reads a DATE literal: `YYYY-MM-DD`, whatever the session's time zone. */
+export const day = (date: Date): string => date.toISOString().slice(0, 10);
+
+/** A `::date` parameter. */
+export const dateParam = (date: Date): Prisma.Sql => Prisma.sql`${day(date)}::date`;
+
+/** Refuses a range that ends before it starts. */
+export function requireRange(from: Date, to: Date, names: [string, string] = ['from', 'to']): void {
+  if (to < from) throw new UserInputError(`"${names[1]}" (${day(to)}) is before "${names[0]}" (${day(from)}).`, 'BAD_DATE_RANGE');
+}
+
+/** The longest range a daily series may cover: about ten years of days. */
+export const MAX_PERIODS = 3700;
+
+export const programmeArgDescription =
+  'The programme\'s code, e.g. `GZK-2020`; by default the current programme whose period started last.';
+
+export const asOfArgDescription =
+  'The moment to judge at (default: now). Its calendar day in the programme\'s time zone (Asia/Shanghai for the seeded programme) is "today" for every figure below.';
