@@ -4,6 +4,7 @@ import { builder } from '../../builder.ts';
 import { ConflictError, NotFoundError } from '../../errors.ts';
 import { mutationErrors, payload } from '../common/errors.ts';
 import { audited, parseInput } from '../common/mutations.ts';
+import { selection } from '../common/refs.ts';
 import { ApiKeyRef } from './api-keys.ts';
 import { RoleRef } from './role.ts';
 
@@ -85,7 +86,7 @@ builder.mutationFields((t) => ({
         // Conditional, so that of two concurrent revocations one wins and the other conflicts.
         const { count } = await tx.apiKey.updateMany({ where: { id, revokedAt: null }, data: { revokedAt: new Date() } });
         if (count === 0) throw new ConflictError(`The API key ${before.prefix}… of ${before.holder} is already revoked.`);
-        const record = await tx.apiKey.findUniqueOrThrow({ ...query, where: { id } });
+        const record = await tx.apiKey.findUniqueOrThrow({ ...selection(query), where: { id } });
         const after = await tx.apiKey.findUniqueOrThrow({ where: { id } });
         return { record, recordType: 'ApiKey', recordId: id, recordCode: before.prefix, action: 'revoke', before: auditView(before), after: auditView(after) };
       });

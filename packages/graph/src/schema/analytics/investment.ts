@@ -101,7 +101,6 @@ async function investment(range: Range, wants: readonly Want[]): Promise<Answers
   const { programme, visible } = scope;
   const vis = visibleIn(visible);
   const dims = (['CAMPAIGN', 'CLUSTER', 'SECTOR', 'PARK'] as const).filter((d) => wants.includes(d));
-  const byMonth = wants.some((w) => w === 'total' || w === 'month' || w === 'quarter');
 
   const where: Prisma.Sql[] = [countedProject('p', programme.id, visible), figuresVisible('p', visible)];
   const filters: [Dimension, readonly string[] | null | undefined][] = [
@@ -117,13 +116,9 @@ async function investment(range: Range, wants: readonly Want[]): Promise<Answers
     where.push(Prisma.sql`p.${Prisma.raw(`"${column}"`)} IN (
       SELECT id FROM ${Prisma.raw(`"${table}"`)} WHERE code = ANY(${[...codes]}::text[]) AND visibility = ANY(${vis}))`);
   }
-  const inRange = Prisma.sql`r.month BETWEEN ${dateParam(from)} AND ${dateParam(to)}`;
-  const yearBefore = Prisma.sql`r.month BETWEEN (${dateParam(from)} - interval '1 year')::date AND (${dateParam(to)} - interval '1 year')::date`;
-  const sets = [...(byMonth ? ['month'] : []), ...dims.map((d) => `"${dimensionTables[d].column}"`)];
-  const flags = [
-    ...(byMonth ? ['GROUPING(month) = 0 AS by_month'] : []),
-    ...dims.map((d) => `GROUPING("${dimensionTables[d].column}") = 0 AS "by_${d}"`),
-  ];
+  const inRange = Prisma.sql`month BETWEEN ${dateParam(from)} AND ${dateParam(to)}`;
+  const yearBefore = Prisma.sql`month BETWEEN (${dateParam(from)} - interval '1 year')::date AND (${dateParam(to)} - interval '1 year')::date`;
+  const dimColumns = dims.map((d) => `p."${dimensionTables[d].column}"`);
 
   const target = programme.investmentTarget === null ? Prisma.sql`NULL::numeric` : Prisma.sql`${programme.investmentTarget.toFixed()}::numeric`;
   const periodDays = Prisma.sql`(${dateParam(programme.periodEnd)} - ${dateParam(programme.periodStart)} + 1)`;
@@ -163,10 +158,10 @@ async function investment(range: Range, wants: readonly Want[]): Promise<Answers
             FROM (
               -- Records of a hidden campaign (cluster, …) fall in the group of those with none.
               SELECT l.code, l."nameZh", l."nameEn", min(${Prisma.raw(order)}) AS ord,
-                     COALESCE(sum(s.amount), 0) AS amount, COALESCE(sum(s.previous), 0) AS previous
-                FROM sums s
-                LEFT JOIN ${Prisma.raw(`"${table}"`)} l ON l.id = s.${Prisma.raw(`"${column}"`)} AND l.visibility = ANY(${vis})
-               WHERE s.${Prisma.raw(`"by_${d}"`)}
+                     COALESCE(sum(a.amount) FILTER (WHERE ${inRange}), 0) AS amount,
+                     COALESCE(sum(a.amount) FILTER (WHERE ${yearBefore}), 0) AS previous
+                FROM agg a
+                LEFT JOIN ${Prisma.raw(`"${table}"`)} l ON l.id = a.${Prisma.raw(`"${column}"`)} AND l.visibility = ANY(${vis})
                GROUP BY l.code, l."nameZh", l."nameEn"
             ) g
         ) shared)`;
@@ -176,20 +171,19 @@ async function investment(range: Range, wants: readonly Want[]): Promise<Answers
     .map((w) => Prisma.sql`${w}::text, ${w === 'total' ? total : w === 'month' || w === 'quarter' ? periods(w) : groups(w)}`);
 
   const [row] = await scope.query<{ answers: Record<string, unknown> }>`
-    WITH rec AS (
-      SELECT r.month, r.amount, ${inRange} AS in_range, ${yearBefore} AS year_before,
-             p."campaignId", p."clusterId", p."sectorId", p."parkId"
+    WITH agg AS (
+      -- One pass over the records, in parallel where the server allows: sums by month and by the
+      -- dimensions asked for (a few rows per month, as projects share campaigns, clusters and parks).
+      SELECT r.month${dimColumns.length ? Prisma.raw(`, ${dimColumns.join(', ')}`) : Prisma.empty}, sum(r.amount) AS amount
         FROM "InvestmentRecord" r
         JOIN "Project" p ON p.id = r."projectId"
        WHERE ${Prisma.join(where, ' AND ')} AND (${inRange} OR ${yearBefore})
-    ),
-    sums AS (
-      SELECT ${Prisma.raw([...sets, ...flags].join(', '))},
-             sum(amount) FILTER (WHERE in_range) AS amount, sum(amount) FILTER (WHERE year_before) AS previous
-        FROM rec GROUP BY GROUPING SETS (${Prisma.raw(sets.map((s) => `(${s})`).join(', '))})
+       GROUP BY r.month${dimColumns.length ? Prisma.raw(`, ${dimColumns.join(', ')}`) : Prisma.empty}
     ),
     months AS (
-      SELECT ${byMonth ? Prisma.sql`month, COALESCE(amount, 0) AS amount, COALESCE(previous, 0) AS previous FROM sums WHERE by_month` : Prisma.sql`NULL::date AS month, 0::numeric AS amount, 0::numeric AS previous WHERE false`}
+      SELECT month, COALESCE(sum(amount) FILTER (WHERE ${inRange}), 0) AS amount,
+             COALESCE(sum(amount) FILTER (WHERE ${yearBefore}), 0) AS previous
+        FROM agg r GROUP BY month
     )
     SELECT json_build_object(${Prisma.join(parts, ', ')}) AS answers`;
   return parseAnswers(row!.answers);

@@ -7,7 +7,7 @@ import { VisibilityRef } from '../common/enums.ts';
 import { payload } from '../common/errors.ts';
 import { rules, VersionField } from '../common/inputs.ts';
 import { audited, idForCode, parseInput, requireVersionMatch, type Tx } from '../common/mutations.ts';
-import { modelRef } from '../common/refs.ts';
+import { modelRef, selection } from '../common/refs.ts';
 
 const EngagementRef = modelRef('Engagement');
 
@@ -123,7 +123,7 @@ builder.mutationFields((t) => ({
             visibility: input.visibility ?? undefined,
           },
         });
-        const record = await tx.engagement.findUniqueOrThrow({ ...query, where: { id: created.id } });
+        const record = await tx.engagement.findUniqueOrThrow({ ...selection(query), where: { id: created.id } });
         return { record, recordType: 'Engagement', recordId: created.id, recordCode: null, action: 'create', before: null, after: created };
       });
     },
@@ -151,7 +151,7 @@ builder.mutationFields((t) => ({
         const { count } = await tx.engagement.updateMany({ where: { id, version }, data: { ...fields, ...links, version: { increment: 1 } } });
         await requireVersionMatch(count, () => tx.engagement.findUnique({ where: { id } }), 'Engagement', id, version);
         const after = await tx.engagement.findUniqueOrThrow({ where: { id } });
-        const record = await tx.engagement.findUniqueOrThrow({ ...query, where: { id } });
+        const record = await tx.engagement.findUniqueOrThrow({ ...selection(query), where: { id } });
         return { record, recordType: 'Engagement', recordId: id, recordCode: null, action: 'update', before, after };
       });
     },
@@ -172,7 +172,7 @@ builder.mutationFields((t) => ({
         const { count } = await tx.engagement.updateMany({ where: { id, version }, data: { archivedAt: new Date(), version: { increment: 1 } } });
         await requireVersionMatch(count, () => tx.engagement.findUnique({ where: { id } }), 'Engagement', id, version);
         const after = await tx.engagement.findUniqueOrThrow({ where: { id } });
-        const record = await tx.engagement.findUniqueOrThrow({ ...query, where: { id } });
+        const record = await tx.engagement.findUniqueOrThrow({ ...selection(query), where: { id } });
         return { record, recordType: 'Engagement', recordId: id, recordCode: null, action: 'archive', before, after };
       });
     },

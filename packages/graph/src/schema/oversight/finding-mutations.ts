@@ -7,7 +7,7 @@ import { VisibilityRef } from '../common/enums.ts';
 import { payload } from '../common/errors.ts';
 import { rules, VersionField } from '../common/inputs.ts';
 import { audited, idForCode, parseInput, requireVersionMatch, type Tx } from '../common/mutations.ts';
-import { modelRef } from '../common/refs.ts';
+import { modelRef, selection } from '../common/refs.ts';
 import {
   describeMoves,
   isoDay,
@@ -140,7 +140,7 @@ builder.mutationFields((t) => ({
                 visibility: input.visibility ?? undefined,
               },
             });
-            const record = await tx.inspectionFinding.findUniqueOrThrow({ ...query, where: { id: created.id } });
+            const record = await tx.inspectionFinding.findUniqueOrThrow({ ...selection(query), where: { id: created.id } });
             return { record, recordType: 'InspectionFinding', recordId: created.id, recordCode: created.code, action: 'create', before: null, after: created };
           }),
         duplicate,
@@ -177,7 +177,7 @@ builder.mutationFields((t) => ({
         });
         await requireVersionMatch(count, () => tx.inspectionFinding.findUnique({ where: { id } }), 'InspectionFinding', before.code, version);
         const after = await tx.inspectionFinding.findUniqueOrThrow({ where: { id } });
-        const record = await tx.inspectionFinding.findUniqueOrThrow({ ...query, where: { id } });
+        const record = await tx.inspectionFinding.findUniqueOrThrow({ ...selection(query), where: { id } });
         return { record, recordType: 'InspectionFinding', recordId: id, recordCode: before.code, action: 'update', before, after };
       });
     },
@@ -198,7 +198,7 @@ builder.mutationFields((t) => ({
         const { count } = await tx.inspectionFinding.updateMany({ where: { id, version }, data: { archivedAt: new Date(), version: { increment: 1 } } });
         await requireVersionMatch(count, () => tx.inspectionFinding.findUnique({ where: { id } }), 'InspectionFinding', before.code, version);
         const after = await tx.inspectionFinding.findUniqueOrThrow({ where: { id } });
-        const record = await tx.inspectionFinding.findUniqueOrThrow({ ...query, where: { id } });
+        const record = await tx.inspectionFinding.findUniqueOrThrow({ ...selection(query), where: { id } });
         return { record, recordType: 'InspectionFinding', recordId: id, recordCode: before.code, action: 'archive', before, after };
       });
     },
@@ -231,7 +231,7 @@ builder.mutationFields((t) => ({
         });
         await requireVersionMatch(count, () => tx.inspectionFinding.findUnique({ where: { id: input.id } }), 'InspectionFinding', before.code, input.version);
         const after = await tx.inspectionFinding.findUniqueOrThrow({ where: { id: input.id } });
-        const record = await tx.inspectionFinding.findUniqueOrThrow({ ...query, where: { id: input.id } });
+        const record = await tx.inspectionFinding.findUniqueOrThrow({ ...selection(query), where: { id: input.id } });
         return {
           record,
           recordType: 'InspectionFinding',

@@ -7,7 +7,7 @@ import { VisibilityRef } from '../common/enums.ts';
 import { payload } from '../common/errors.ts';
 import { rules, VersionField } from '../common/inputs.ts';
 import { audited, parseInput, requireVersionMatch } from '../common/mutations.ts';
-import { modelRef } from '../common/refs.ts';
+import { modelRef, selection } from '../common/refs.ts';
 import {
   describeMoves,
   isoDay,
@@ -132,7 +132,7 @@ builder.mutationFields((t) => ({
                 visibility: input.visibility ?? undefined,
               },
             });
-            const record = await tx.obstacle.findUniqueOrThrow({ ...query, where: { id: created.id } });
+            const record = await tx.obstacle.findUniqueOrThrow({ ...selection(query), where: { id: created.id } });
             return { record, recordType: 'Obstacle', recordId: created.id, recordCode: created.code, action: 'create', before: null, after: created };
           }),
         duplicate,
@@ -165,7 +165,7 @@ builder.mutationFields((t) => ({
         const { count } = await tx.obstacle.updateMany({ where: { id, version }, data: { ...fields, ...links, version: { increment: 1 } } });
         await requireVersionMatch(count, () => tx.obstacle.findUnique({ where: { id } }), 'Obstacle', before.code, version);
         const after = await tx.obstacle.findUniqueOrThrow({ where: { id } });
-        const record = await tx.obstacle.findUniqueOrThrow({ ...query, where: { id } });
+        const record = await tx.obstacle.findUniqueOrThrow({ ...selection(query), where: { id } });
         return { record, recordType: 'Obstacle', recordId: id, recordCode: before.code, action: 'update', before, after };
       });
     },
@@ -186,7 +186,7 @@ builder.mutationFields((t) => ({
         const { count } = await tx.obstacle.updateMany({ where: { id, version }, data: { archivedAt: new Date(), version: { increment: 1 } } });
         await requireVersionMatch(count, () => tx.obstacle.findUnique({ where: { id } }), 'Obstacle', before.code, version);
         const after = await tx.obstacle.findUniqueOrThrow({ where: { id } });
-        const record = await tx.obstacle.findUniqueOrThrow({ ...query, where: { id } });
+        const record = await tx.obstacle.findUniqueOrThrow({ ...selection(query), where: { id } });
         return { record, recordType: 'Obstacle', recordId: id, recordCode: before.code, action: 'archive', before, after };
       });
     },
@@ -219,7 +219,7 @@ builder.mutationFields((t) => ({
         });
         await requireVersionMatch(count, () => tx.obstacle.findUnique({ where: { id: input.id } }), 'Obstacle', before.code, input.version);
         const after = await tx.obstacle.findUniqueOrThrow({ where: { id: input.id } });
-        const record = await tx.obstacle.findUniqueOrThrow({ ...query, where: { id: input.id } });
+        const record = await tx.obstacle.findUniqueOrThrow({ ...selection(query), where: { id: input.id } });
         return {
           record,
           recordType: 'Obstacle',

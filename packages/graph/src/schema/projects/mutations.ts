@@ -4,6 +4,7 @@ import { builder } from '../../builder.ts';
 import { ConflictError, NotFoundError, ValidationError } from '../../errors.ts';
 import { VisibilityRef } from '../common/enums.ts';
 import { payload } from '../common/errors.ts';
+import { selection } from '../common/refs.ts';
 import { rules, VersionField } from '../common/inputs.ts';
 import { audited, idForCode, isUniqueViolation, parseInput, requireVersionMatch, type Tx } from '../common/mutations.ts';
 import { ProjectRef } from './project.ts';
@@ -227,7 +228,7 @@ builder.mutationFields((t) => ({
               platforms: platforms && { connect: platforms },
             },
           });
-          const record = await tx.project.findUniqueOrThrow({ ...query, where: { id: created.id } });
+          const record = await tx.project.findUniqueOrThrow({ ...selection(query), where: { id: created.id } });
           const after = await auditedProject(tx, created.id);
           return { record, recordType: 'Project', recordId: created.id, recordCode: created.code, action: 'create', before: null, after };
         });
@@ -271,7 +272,7 @@ builder.mutationFields((t) => ({
           });
         }
         const after = (await auditedProject(tx, input.id))!;
-        const record = await tx.project.findUniqueOrThrow({ ...query, where: { id: input.id } });
+        const record = await tx.project.findUniqueOrThrow({ ...selection(query), where: { id: input.id } });
         return { record, recordType: 'Project', recordId: input.id, recordCode: after.code, action: 'update', before, after };
       });
     },
@@ -292,7 +293,7 @@ builder.mutationFields((t) => ({
         const { count } = await tx.project.updateMany({ where: { id, version }, data: { archivedAt: new Date(), version: { increment: 1 } } });
         await requireVersionMatch(count, () => tx.project.findUnique({ where: { id } }), 'Project', before.code, version);
         const after = await tx.project.findUniqueOrThrow({ where: { id } });
-        const record = await tx.project.findUniqueOrThrow({ ...query, where: { id } });
+        const record = await tx.project.findUniqueOrThrow({ ...selection(query), where: { id } });
         return { record, recordType: 'Project', recordId: id, recordCode: before.code, action: 'archive', before, after };
       });
     },
@@ -348,7 +349,7 @@ builder.mutationFields((t) => ({
           });
           stageChangeId = change.id;
           const after = await tx.project.findUniqueOrThrow({ where: { id: before.id } });
-          const record = await tx.project.findUniqueOrThrow({ ...query, where: { id: before.id } });
+          const record = await tx.project.findUniqueOrThrow({ ...selection(query), where: { id: before.id } });
           const { programme: _programme, ...beforeRecord } = before;
           return {
             record,
@@ -392,7 +393,7 @@ builder.mutationFields((t) => ({
         });
         const { _sum } = await tx.investmentRecord.aggregate({ where: { projectId: project.id }, _sum: { amount: true } });
         await tx.project.update({ where: { id: project.id }, data: { completedInvestment: _sum.amount ?? new Prisma.Decimal(0) } });
-        const record = await tx.project.findUniqueOrThrow({ ...query, where: { id: project.id } });
+        const record = await tx.project.findUniqueOrThrow({ ...selection(query), where: { id: project.id } });
         return {
           record,
           recordType: 'Project',
