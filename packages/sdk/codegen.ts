@@ -27,6 +27,8 @@ const config: CodegenConfig = {
           Date: 'string',
           // Exact decimals travel as strings; parsing is the caller's choice.
           Decimal: 'string',
+          // The audit trail's before/after snapshots: any JSON value.
+          JSON: 'unknown',
         },
         // String unions, not TypeScript enums: the SDK ships no enum objects.
         enumType: 'string-literal',
