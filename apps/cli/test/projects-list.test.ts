@@ -2,6 +2,7 @@ import stringWidth from 'string-width';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createClient, type ProjectSummaryFragment } from '@zonegraph/sdk';
 import { startApi, unreachableUrl, type RunningApi } from '@zonegraph/api/testing';
+import { createApiKey } from '@zonegraph/db';
 import { zonegraph } from './support/cli.ts';
 
 let api: RunningApi;
@@ -126,12 +127,17 @@ describe('zonegraph projects list', () => {
   });
 
   test('the URL and API key may come from the environment', async () => {
+    const { key } = await createApiKey(api.db.prisma, { holder: 'cli test', role: 'ANALYST' });
     const { code, stdout } = await zonegraph(['projects', 'list', '--json', '--first', '2'], {
       ZONEGRAPH_URL: api.url,
-      ZONEGRAPH_API_KEY: 'zg_test_key',
+      ZONEGRAPH_API_KEY: key,
     });
     expect(code).toBe(0);
     expect(JSON.parse(stdout)).toHaveLength(2);
+    // The key was really sent: a key the API did not issue is refused (exit 1).
+    const refused = await zonegraph(['projects', 'list', '--first', '2'], { ZONEGRAPH_URL: api.url, ZONEGRAPH_API_KEY: 'zg_not_issued' });
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain('UNAUTHENTICATED');
   });
 });
 

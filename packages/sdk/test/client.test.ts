@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createClient, ProjectsDocument, type ZonegraphClient } from '../src/index.ts';
 import { startApi, type RunningApi } from '@zonegraph/api/testing';
+import { createApiKey } from '@zonegraph/db';
 
 let api: RunningApi;
 let client: ZonegraphClient;
@@ -133,9 +134,11 @@ describe('typed data from the real API', () => {
 describe('what goes over the wire', () => {
   test('the API key and the GraphQL media types are sent; the operation is named', async () => {
     const sent: { headers: Headers; body: unknown }[] = [];
+    // A real key: the API refuses keys it did not issue.
+    const { key } = await createApiKey(api.db.prisma, { holder: 'sdk test', role: 'ANALYST' });
     const recording = createClient({
       url: api.url,
-      apiKey: 'zg_test_key',
+      apiKey: key,
       headers: { 'x-request-id': 'sdk-test-request-0001' },
       // Records the request, then sends it to the real API unchanged.
       fetch: async (input, init) => {
@@ -146,7 +149,7 @@ describe('what goes over the wire', () => {
     const { campaigns } = await recording.campaigns({ first: 1 });
     expect(campaigns.totalCount).toBe(6);
     const [request] = sent;
-    expect(request?.headers.get('authorization')).toBe('Bearer zg_test_key');
+    expect(request?.headers.get('authorization')).toBe(`Bearer ${key}`);
     expect(request?.headers.get('content-type')).toBe('application/json');
     expect(request?.headers.get('accept')).toBe('application/graphql-response+json, application/json');
     expect(request?.headers.get('x-request-id')).toBe('sdk-test-request-0001');
