@@ -49,7 +49,7 @@ export async function openDatabase(target: DatabaseTarget, options: OpenOptions 
   return {
     target,
     prisma,
-    adapterFactory: () => new PrismaPg({ connectionString: target.url, max: 1 }),
+    adapterFactory: () => wholeScripts(new PrismaPg({ connectionString: target.url, max: 1 })),
     close: () => prisma.$disconnect(),
   };
 }
@@ -60,4 +60,37 @@ function createClient(adapter: SqlMigrationAwareDriverAdapterFactory, options: O
   const onStatement = options.onStatement;
   prisma.$on('query', (event) => onStatement({ sql: event.query, durationMs: event.duration }));
   return prisma;
+}
+
+/** What the schema engine runs a migration file through. */
+interface ScriptRunner {
+  executeScript(script: string): Promise<void>;
+  underlyingDriver(): unknown;
+}
+
+/**
+ * PrismaPg runs a migration file by splitting it at every ";" — inside a
+ * function body too — so a migration that creates a PL/pgSQL function (the
+ * investment rollup's triggers) fails on PostgreSQL. Here each script goes to
+ * the server whole, as one simple-protocol query, which PostgreSQL splits
+ * itself, dollar quotes and all. (PGlite's adapter already sends it whole.)
+ */
+function wholeScripts(factory: PrismaPg): SqlMigrationAwareDriverAdapterFactory {
+  const whole = <A extends ScriptRunner>(adapter: A): A => {
+    adapter.executeScript = async (script: string) => {
+      try {
+        await (adapter.underlyingDriver() as { query(sql: string): Promise<unknown> }).query(script);
+      } catch (error) {
+        // The adapter's own conversion into the error the engine understands.
+        (adapter as unknown as { onError(error: unknown): never }).onError(error);
+      }
+    };
+    return adapter;
+  };
+  return {
+    provider: factory.provider,
+    adapterName: factory.adapterName,
+    connect: async () => whole(await factory.connect()),
+    connectToShadowDb: async () => whole(await factory.connectToShadowDb()),
+  };
 }

@@ -1,15 +1,21 @@
 import {
+  CadenceReportDocument,
   CampaignDocument,
   CampaignsDocument,
   IndustryClustersDocument,
   InspectionFindingsDocument,
+  InvestmentReportDocument,
   ObstaclesDocument,
   OrganisationsDocument,
+  OversightReportDocument,
   ParksDocument,
+  PipelineReportDocument,
   PlatformsDocument,
   ProgrammeDocument,
+  ProgressReportDocument,
   ProjectDocument,
   ProjectsDocument,
+  RiskReportDocument,
   SectorsDocument,
 } from '../gql/graphql.ts';
 
@@ -31,6 +37,12 @@ export const operations = {
   organisations: OrganisationsDocument,
   obstacles: ObstaclesDocument,
   inspectionFindings: InspectionFindingsDocument,
+  progressReport: ProgressReportDocument,
+  pipelineReport: PipelineReportDocument,
+  investmentReport: InvestmentReportDocument,
+  cadenceReport: CadenceReportDocument,
+  riskReport: RiskReportDocument,
+  oversightReport: OversightReportDocument,
 } as const;
 
 export type Operations = typeof operations;

@@ -2,7 +2,7 @@ import { Prisma } from '@zonegraph/db';
 import { builder } from '../../builder.ts';
 import { UserInputError } from '../../errors.ts';
 import { dateParam, programmeArgDescription, programmeScope, requireRange, type Scope } from './period.ts';
-import { countedProject, figuresVisible, visibleIn } from './sql.ts';
+import { visibleIn } from './sql.ts';
 import { AnalyticsLabelRef, batched, type Label } from './types.ts';
 
 // Completed fixed-asset investment from the monthly records: by month and by
@@ -84,17 +84,21 @@ type Answers = { total?: Totals; month?: Period[]; quarter?: Period[] } & Partia
 const growth = Prisma.raw(`round((amount - previous) * 100 / NULLIF(previous, 0), 2)::float8`);
 
 /**
- * Everything the report's fields ask for, in ONE statement: the records are
- * read and summed once (GROUPING SETS: by month, and by each dimension
- * asked for), and months, quarters, the total and the groups are all worked
- * out from those few sums, in SQL, and returned as one JSON document.
+ * Everything the report's fields ask for, in ONE statement: the sums are read
+ * once, by month and by the dimensions asked for, and months, quarters, the
+ * total and the groups are all worked out from them in SQL and returned as one
+ * JSON document.
  *
- * The records summed are those of current projects of the programme that the
- * caller may see and whose investment figures they may see, for the months of
- * the range and the same months a year earlier. A month recorded twice was
- * replaced, not added (one record per project and month), so each counts once.
- * Months are the records' calendar months, stored as their first day in the
- * programme's time zone; quarters are January–March and so on.
+ * The sums come from InvestmentRollup, which database triggers keep equal to
+ * the monthly records summed by programme, month, campaign, cluster, sector,
+ * park, the project's visibilities and its archive mark (see schema.prisma):
+ * a few thousand rows where the records are millions. Summed are the records
+ * of current projects of the programme that the caller may see and whose
+ * investment figures they may see, for the months of the range and the same
+ * months a year earlier. A month recorded twice was replaced, not added (one
+ * record per project and month), so each counts once. Months are the records'
+ * calendar months, stored as their first day in the programme's time zone;
+ * quarters are January–March and so on.
  */
 async function investment(range: Range, wants: readonly Want[]): Promise<Answers> {
   const { scope, filter, from, to } = range;
@@ -102,7 +106,14 @@ async function investment(range: Range, wants: readonly Want[]): Promise<Answers
   const vis = visibleIn(visible);
   const dims = (['CAMPAIGN', 'CLUSTER', 'SECTOR', 'PARK'] as const).filter((d) => wants.includes(d));
 
-  const where: Prisma.Sql[] = [countedProject('p', programme.id, visible), figuresVisible('p', visible)];
+  const where: Prisma.Sql[] = [
+    Prisma.sql`r."programmeId" = ${programme.id}::uuid`,
+    Prisma.sql`NOT r.archived`,
+    // Sums whose records have all moved away or gone stay behind at zero.
+    Prisma.sql`r.records > 0`,
+    Prisma.sql`r.visibility = ANY(${vis})`,
+    Prisma.sql`r."investmentVisibility" = ANY(${vis})`,
+  ];
   const filters: [Dimension, readonly string[] | null | undefined][] = [
     ['CAMPAIGN', filter?.campaign],
     ['CLUSTER', filter?.cluster],
@@ -113,12 +124,12 @@ async function investment(range: Range, wants: readonly Want[]): Promise<Answers
     if (!codes?.length) continue;
     const { table, column } = dimensionTables[d];
     // A code of a record the caller may not see matches nothing.
-    where.push(Prisma.sql`p.${Prisma.raw(`"${column}"`)} IN (
+    where.push(Prisma.sql`r.${Prisma.raw(`"${column}"`)} IN (
       SELECT id FROM ${Prisma.raw(`"${table}"`)} WHERE code = ANY(${[...codes]}::text[]) AND visibility = ANY(${vis}))`);
   }
   const inRange = Prisma.sql`month BETWEEN ${dateParam(from)} AND ${dateParam(to)}`;
   const yearBefore = Prisma.sql`month BETWEEN (${dateParam(from)} - interval '1 year')::date AND (${dateParam(to)} - interval '1 year')::date`;
-  const dimColumns = dims.map((d) => `p."${dimensionTables[d].column}"`);
+  const dimColumns = dims.map((d) => `r."${dimensionTables[d].column}"`);
 
   const target = programme.investmentTarget === null ? Prisma.sql`NULL::numeric` : Prisma.sql`${programme.investmentTarget.toFixed()}::numeric`;
   const periodDays = Prisma.sql`(${dateParam(programme.periodEnd)} - ${dateParam(programme.periodStart)} + 1)`;
@@ -172,11 +183,10 @@ async function investment(range: Range, wants: readonly Want[]): Promise<Answers
 
   const [row] = await scope.query<{ answers: Record<string, unknown> }>`
     WITH agg AS (
-      -- One pass over the records, in parallel where the server allows: sums by month and by the
-      -- dimensions asked for (a few rows per month, as projects share campaigns, clusters and parks).
+      -- Sums by month and by the dimensions asked for. A project without a cluster
+      -- (sector, park) is summed under the nil UUID, which names no record.
       SELECT r.month${dimColumns.length ? Prisma.raw(`, ${dimColumns.join(', ')}`) : Prisma.empty}, sum(r.amount) AS amount
-        FROM "InvestmentRecord" r
-        JOIN "Project" p ON p.id = r."projectId"
+        FROM "InvestmentRollup" r
        WHERE ${Prisma.join(where, ' AND ')} AND (${inRange} OR ${yearBefore})
        GROUP BY r.month${dimColumns.length ? Prisma.raw(`, ${dimColumns.join(', ')}`) : Prisma.empty}
     ),
