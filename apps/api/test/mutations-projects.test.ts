@@ -506,6 +506,36 @@ describe('project mutations', () => {
       expect(await auditEventsFor(api, project.id)).toHaveLength(1);
     });
 
+    it.skipIf(!onPostgres)('an update behind a transaction that holds the row past the lock timeout gets ConflictError, writes nothing, and the next one succeeds', async () => {
+      const project = await freshProject();
+      let release!: () => void;
+      const released = new Promise<void>((resolve) => (release = resolve));
+      let locked!: () => void;
+      const isLocked = new Promise<void>((resolve) => (locked = resolve));
+      // Held longer than the database's lock timeout (5 s), as a stuck batch job would.
+      const holder = api.db.prisma.$transaction(
+        async (tx) => {
+          await tx.$executeRawUnsafe('SELECT 1 FROM "Project" WHERE id = $1::uuid FOR UPDATE', project.id);
+          locked();
+          await released;
+        },
+        { timeout: 60_000 },
+      );
+      await isLocked;
+      try {
+        const blocked = await updateProject(api, editor, { id: project.gid, version: 1, nameEn: 'Behind the lock' });
+        expect(blocked.__typename).toBe('ConflictError');
+        expect(blocked.message).toMatch(/another request/);
+      } finally {
+        release();
+        await holder;
+      }
+      expect((await api.db.prisma.project.findUniqueOrThrow({ where: { id: project.id } })).version).toBe(1);
+      expect(await auditEventsFor(api, project.id)).toHaveLength(0);
+      const retried = await updateProject(api, editor, { id: project.gid, version: 1, nameEn: 'After the lock' });
+      expect(retried).toMatchObject({ __typename: 'UpdateProjectSuccess', project: { nameEn: 'After the lock', version: 2 } });
+    });
+
     it.skipIf(!onPostgres)('of two overlapping stage moves from the same stage, one wins', async () => {
       const project = await freshProject({ stage: 'SIGNED' });
       const on = dayIn(timeZone, -1);

@@ -16,6 +16,14 @@ export interface OpenOptions {
   onStatement?: (statement: SqlStatement) => void;
   /** Connections in the PostgreSQL pool; PGlite always has exactly one. */
   poolSize?: number;
+  /**
+   * How long a statement on PostgreSQL waits for a row lock before it gives up
+   * (SQLSTATE 55P03, see `isLockTimeout`). Without a limit, a request behind a
+   * stuck transaction would wait until its own transaction timed out and fail
+   * as an internal error; with one, it fails fast and the caller can say
+   * "changed by someone else, retry". PGlite has one connection, so nothing waits.
+   */
+  lockTimeoutMs?: number;
 }
 
 export interface Database {
@@ -44,7 +52,7 @@ export async function openDatabase(target: DatabaseTarget, options: OpenOptions 
     };
   }
 
-  const factory = new PrismaPg({ connectionString: target.url, max: options.poolSize ?? 10 });
+  const factory = new PrismaPg({ connectionString: target.url, max: options.poolSize ?? 10, lock_timeout: options.lockTimeoutMs ?? 5000 });
   const prisma = createClient(factory, options);
   return {
     target,
@@ -93,4 +101,17 @@ function wholeScripts(factory: PrismaPg): SqlMigrationAwareDriverAdapterFactory 
     connect: async () => whole(await factory.connect()),
     connectToShadowDb: async () => whole(await factory.connectToShadowDb()),
   };
+}
+
+/** PostgreSQL gave up waiting for a lock (`lock_timeout`), however Prisma wrapped the error. */
+export function isLockTimeout(error: unknown): boolean {
+  const seen = new Set<unknown>();
+  const visit = (value: unknown): boolean => {
+    if (typeof value !== 'object' || value === null || seen.has(value)) return false;
+    seen.add(value);
+    const record = value as Record<string, unknown>;
+    if (record['code'] === '55P03' || record['originalCode'] === '55P03') return true;
+    return ['meta', 'cause', 'driverAdapterError'].some((key) => visit(record[key]));
+  };
+  return visit(error);
 }

@@ -1,4 +1,4 @@
-export { openDatabase, type Database, type OpenOptions, type SqlStatement } from './client.ts';
+export { isLockTimeout, openDatabase, type Database, type OpenOptions, type SqlStatement } from './client.ts';
 export {
   applyMigrations,
   createMigration,

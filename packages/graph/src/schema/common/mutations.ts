@@ -1,4 +1,4 @@
-import type { Prisma } from '@zonegraph/db';
+import { isLockTimeout, type Prisma } from '@zonegraph/db';
 import type { z } from 'zod';
 import type { Context } from '../../context.ts';
 import { ConflictError, NotFoundError, ValidationError } from '../../errors.ts';
@@ -20,6 +20,10 @@ export interface Change<T> {
  * Runs a change and writes its audit event in one transaction, so that a
  * change without its event, or an event without its change, cannot exist;
  * then announces the event. A change that throws writes nothing.
+ *
+ * A change that waits too long for a row another transaction holds (the
+ * database's lock timeout) is a conflict the caller can retry, not a failure of
+ * the server.
  */
 export async function audited<T>(ctx: Context, change: (tx: Tx) => Promise<Change<T>>, afterCommit?: (record: T) => void): Promise<T> {
   const { record, auditEventId } = await ctx.prisma.$transaction(async (tx) => {
@@ -39,11 +43,22 @@ export async function audited<T>(ctx: Context, change: (tx: Tx) => Promise<Chang
       },
     });
     return { record: done.record, auditEventId: event.id };
+  }, transactionLimits).catch((error: unknown) => {
+    if (isLockTimeout(error)) throw new ConflictError('The record is being changed by another request that holds it; nothing was written. Retry in a moment.', null);
+    throw error;
   });
   ctx.pubsub.publish('auditEvent', { auditEventId });
   afterCommit?.(record);
   return record;
 }
+
+/**
+ * Prisma's default of 5 s for the whole transaction is shorter than one lock
+ * wait plus the work (PostgreSQL's lock timeout is 5 s, see openDatabase): a
+ * transaction stopped by it would fail as an internal error, where a lock
+ * timeout is reported as a conflict.
+ */
+const transactionLimits = { maxWait: 10_000, timeout: 20_000 };
 
 /** Decimals, dates and nested records as plain JSON for the audit trail; nothing stays SQL NULL. */
 function toJson(value: unknown): Prisma.InputJsonValue | undefined {
