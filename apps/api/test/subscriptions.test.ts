@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Project, Visibility } from '@zonegraph/db';
+import { createApiKey, type Project, type Visibility } from '@zonegraph/db';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../src/config.ts';
@@ -174,6 +174,28 @@ describe('subscriptions over server-sent events', () => {
     expect(key.data!.auditEvents).toMatchObject({ holder: 'key office', action: 'create', recordType: 'ApiKey', recordId: created.apiKey.id });
     expect(JSON.stringify(key)).not.toContain(created.key);
     expect((await all.next()).data!.auditEvents).toMatchObject({ recordType: 'ApiKey' });
+  });
+
+  it('ends a stream as soon as its key is revoked, and delivers nothing after', async () => {
+    const { key, record } = await createApiKey(api.db.prisma, { holder: 'soon revoked', role: 'EDITOR' });
+    // Stage moves: revoking a key makes none, so only the revocation itself can end this stream.
+    const stream = await listen(STAGE_CHANGED, {}, { authorization: `Bearer ${key}` }, 'projectStageChanged');
+    const admin = await headersFor(api, 'ADMIN', 'key office');
+    const revoked = await mutate(api, admin, 'revokeApiKey', 'RevokeApiKeyInput', { id: globalId('ApiKey', record.id) }, '... on RevokeApiKeySuccess { apiKey { revokedAt } }');
+    expect(revoked.__typename).toBe('RevokeApiKeySuccess');
+    await stream.completed();
+    expect(stream.pending()).toEqual([]);
+  });
+
+  it('ends an expired key\'s stream at its next event, which it does not receive', async () => {
+    const p = await project();
+    const expiresAt = new Date(Date.now() + 1500);
+    const { key } = await createApiKey(api.db.prisma, { holder: 'soon expired', role: 'EDITOR', expiresAt });
+    const stream = await listen(STAGE_CHANGED, {}, { authorization: `Bearer ${key}` }, 'projectStageChanged');
+    await new Promise((resolve) => setTimeout(resolve, expiresAt.getTime() - Date.now() + 100));
+    await move(p, 'SIGNED');
+    await stream.completed();
+    expect(stream.pending()).toEqual([]);
   });
 
   it('refuses audit event subscriptions to analysts, partners and anonymous callers', async () => {

@@ -9,6 +9,8 @@ import { createPubSub } from 'graphql-yoga';
 export type Events = {
   projectStageChanged: [{ stageChangeId: string }];
   auditEvent: [{ auditEventId: string }];
+  /** Ends the open subscriptions of a revoked key, on every instance. */
+  apiKeyRevoked: [{ apiKeyId: string }];
 };
 
 export type PubSub = ReturnType<typeof createPubSub<Events>>;

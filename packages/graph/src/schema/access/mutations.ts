@@ -89,7 +89,7 @@ builder.mutationFields((t) => ({
         const record = await tx.apiKey.findUniqueOrThrow({ ...selection(query), where: { id } });
         const after = await tx.apiKey.findUniqueOrThrow({ where: { id } });
         return { record, recordType: 'ApiKey', recordId: id, recordCode: before.prefix, action: 'revoke', before: auditView(before), after: auditView(after) };
-      });
+      }, () => ctx.pubsub.publish('apiKeyRevoked', { apiKeyId: id }));
     },
   }),
 }));

@@ -16,22 +16,48 @@ builder.subscriptionType({
  * subscriber may not see, or that does not match, is skipped: a subscriber
  * learns nothing it could not have read.
  *
+ * A stream lives no longer than its key's rights: it ends as soon as the key
+ * is revoked (on any instance), and an expired key's stream ends at its next
+ * event, which it does not receive.
+ *
  * A Repeater rather than an async generator: a generator waiting for the
  * next event cannot be stopped until one comes, so a client that went away
  * would keep its listener (and its Redis subscription) until then.
  */
 export function visibleEvents<K extends keyof Events, R>(ctx: Context, topic: K, load: (event: Events[K][0]) => Promise<R | null>): AsyncIterable<R> {
   return new Repeater<R>(async (push, stop) => {
-    // Every event has one payload, so subscribing needs the topic alone.
-    const subscribe = ctx.pubsub.subscribe.bind(ctx.pubsub) as (topic: K) => AsyncIterable<Events[K][0]>;
-    const source = subscribe(topic)[Symbol.asyncIterator]();
+    const keyId = ctx.caller.apiKeyId;
+    if (keyId) void endOnRevocation(ctx, keyId, stop, () => stop());
+    const source = follow(ctx, topic);
     void stop.then(() => source.return?.());
     for (;;) {
       const next = await source.next();
       if (next.done) break;
+      if (keyId && !(await keyStillWorks(ctx, keyId))) break;
       const record = await load(next.value);
       if (record) await push(record);
     }
     stop();
   });
+}
+
+function follow<K extends keyof Events>(ctx: Context, topic: K): AsyncIterator<Events[K][0]> {
+  // Every event has one payload, so subscribing needs the topic alone.
+  const subscribe = ctx.pubsub.subscribe.bind(ctx.pubsub) as (topic: K) => AsyncIterable<Events[K][0]>;
+  return subscribe(topic)[Symbol.asyncIterator]();
+}
+
+async function endOnRevocation(ctx: Context, keyId: string, stopped: Promise<unknown>, end: () => void): Promise<void> {
+  const revocations = follow(ctx, 'apiKeyRevoked');
+  void stopped.then(() => revocations.return?.());
+  for (;;) {
+    const next = await revocations.next();
+    if (next.done) return;
+    if (next.value.apiKeyId === keyId) return end();
+  }
+}
+
+async function keyStillWorks(ctx: Context, keyId: string): Promise<boolean> {
+  const key = await ctx.prisma.apiKey.findUnique({ where: { id: keyId }, select: { revokedAt: true, expiresAt: true } });
+  return Boolean(key && !key.revokedAt && (!key.expiresAt || key.expiresAt > new Date()));
 }
