@@ -303,6 +303,28 @@ describe.each(kinds)('$type mutations', (kind) => {
       });
     });
 
+    it('keeps each move with its note in the status history, which an analyst reads and a partner never sees', async () => {
+      const record = await fresh();
+      expect((await move(record.id, 1, 'IN_PROGRESS', dayIn(timeZone, -5), '已交办')).__typename).toBe(`Change${kind.type}StatusSuccess`);
+      expect((await move(record.id, 2, kind.DONE, dayIn(timeZone, -2))).__typename).toBe(`Change${kind.type}StatusSuccess`);
+      // Refused: a failed move leaves no trace in the history.
+      expect((await move(record.id, 3, 'OPEN', dayIn(timeZone), 'back to the start')).__typename).toBe('ValidationError');
+
+      const HISTORY = `query ($id: ID!) { node(id: $id) { ... on ${kind.type} { statusHistory { fromStatus toStatus occurredOn note recordedBy recordedAt } } } }`;
+      const read = async (headers: Headers) => {
+        const result = await api.execute<{ node: { statusHistory: Record<string, unknown>[] } | null }>(HISTORY, { id: record.id }, headers);
+        expect(result.errors).toBeUndefined();
+        return result.data!.node;
+      };
+      const seen = await read(analyst);
+      expect(seen!.statusHistory.map(({ recordedAt: _, ...move }) => move)).toEqual([
+        { fromStatus: 'OPEN', toStatus: 'IN_PROGRESS', occurredOn: dayIn(timeZone, -5), note: '已交办', recordedBy: 'inspection office' },
+        { fromStatus: 'IN_PROGRESS', toStatus: kind.DONE, occurredOn: dayIn(timeZone, -2), note: null, recordedBy: 'inspection office' },
+      ]);
+      // INTERNAL by default: a partner sees neither the record nor its history.
+      expect(await read(partner)).toBeNull();
+    });
+
     it('refuses moves the lifecycle does not allow, naming the allowed ones; CLOSED is final', async () => {
       const record = await fresh();
       const skip = await move(record.id, 1, kind.DONE, dayIn(timeZone, -1));

@@ -74,6 +74,8 @@ const inheritsFrom: Record<string, string> = {
   InvestmentRecord: 'project',
   IndicatorValue: 'indicator',
   CadenceRule: 'programme',
+  ObstacleStatusChange: 'obstacle',
+  InspectionFindingStatusChange: 'finding',
 };
 
 /** A project's investment figures: they follow its `investmentVisibility`, not its `visibility`. */

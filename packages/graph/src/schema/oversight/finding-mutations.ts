@@ -99,7 +99,7 @@ const ChangeInspectionFindingStatusInput = builder.inputType('ChangeInspectionFi
       required: true,
       description: 'The day it happened: not in the future, not before the day it was found or last rectified. Moving to RECTIFIED records it as the day rectified.',
     }),
-    note: t.string({ description: 'Why, or what was done; kept in the audit trail with the change.' }),
+    note: t.string({ description: 'Why, or what was done; kept in its status history and the audit trail.' }),
   }),
 });
 
@@ -230,6 +230,9 @@ builder.mutationFields((t) => ({
           data: { status: input.status, rectifiedOn, version: { increment: 1 } },
         });
         await requireVersionMatch(count, () => tx.inspectionFinding.findUnique({ where: { id: input.id } }), 'InspectionFinding', before.code, input.version);
+        await tx.inspectionFindingStatusChange.create({
+          data: { findingId: input.id, fromStatus: before.status, toStatus: input.status, occurredOn: input.on, note: input.note ?? null, recordedBy: ctx.caller.holder },
+        });
         const after = await tx.inspectionFinding.findUniqueOrThrow({ where: { id: input.id } });
         const record = await tx.inspectionFinding.findUniqueOrThrow({ ...selection(query), where: { id: input.id } });
         return {
@@ -239,7 +242,6 @@ builder.mutationFields((t) => ({
           recordCode: before.code,
           action: 'changeStatus',
           before,
-          // There is no column for the note: the audit trail keeps it with the move.
           after: { ...after, statusChange: { from: before.status, to: input.status, on: input.on, note: input.note ?? null } },
         };
       });

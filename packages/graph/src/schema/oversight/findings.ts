@@ -36,6 +36,22 @@ builder.prismaNode('InspectionFinding', {
     project: t.relation('project', { nullable: true, description: 'The project it concerns.' }),
     platform: t.relation('platform', { nullable: true, description: 'The platform it concerns.' }),
     obstacle: t.relation('obstacle', { nullable: true, description: 'The obstacle it concerns.' }),
+    statusHistory: t.relation('statusChanges', {
+      description: 'Its moves from status to status, earliest first, with the notes that explain them.',
+      query: () => ({ orderBy: [{ occurredOn: 'asc' }, { createdAt: 'asc' }, { id: 'asc' }] }),
+    }),
+  }),
+});
+
+builder.prismaObject('InspectionFindingStatusChange', {
+  description: 'One move of an inspection finding from one status to another, as recorded.',
+  fields: (t) => ({
+    fromStatus: t.expose('fromStatus', { type: RectificationStatusRef, description: 'The status it left.' }),
+    toStatus: t.expose('toStatus', { type: RectificationStatusRef, description: 'The status it moved to.' }),
+    occurredOn: t.expose('occurredOn', { type: 'Date', description: 'The day it happened.' }),
+    note: t.exposeString('note', { nullable: true, description: 'Why, or what was done.' }),
+    recordedBy: t.exposeString('recordedBy', { description: 'The API key holder who recorded it.' }),
+    recordedAt: t.expose('createdAt', { type: 'DateTime', description: 'When it was recorded.' }),
   }),
 });
 

@@ -93,7 +93,7 @@ const ChangeObstacleStatusInput = builder.inputType('ChangeObstacleStatusInput',
       required: true,
       description: 'The day it happened: not in the future, not before the day it was raised or last resolved. Moving to RESOLVED records it as the day resolved.',
     }),
-    note: t.string({ description: 'Why, or what was done; kept in the audit trail with the change.' }),
+    note: t.string({ description: 'Why, or what was done; kept in its status history and the audit trail.' }),
   }),
 });
 
@@ -218,6 +218,9 @@ builder.mutationFields((t) => ({
           data: { status: input.status, resolvedOn, version: { increment: 1 } },
         });
         await requireVersionMatch(count, () => tx.obstacle.findUnique({ where: { id: input.id } }), 'Obstacle', before.code, input.version);
+        await tx.obstacleStatusChange.create({
+          data: { obstacleId: input.id, fromStatus: before.status, toStatus: input.status, occurredOn: input.on, note: input.note ?? null, recordedBy: ctx.caller.holder },
+        });
         const after = await tx.obstacle.findUniqueOrThrow({ where: { id: input.id } });
         const record = await tx.obstacle.findUniqueOrThrow({ ...selection(query), where: { id: input.id } });
         return {
@@ -227,7 +230,6 @@ builder.mutationFields((t) => ({
           recordCode: before.code,
           action: 'changeStatus',
           before,
-          // There is no column for the note: the audit trail keeps it with the move.
           after: { ...after, statusChange: { from: before.status, to: input.status, on: input.on, note: input.note ?? null } },
         };
       });

@@ -35,12 +35,28 @@ builder.prismaNode('Obstacle', {
     campaign: t.relation('campaign', { nullable: true, description: 'The campaign it concerns.' }),
     project: t.relation('project', { nullable: true, description: 'The project it holds back.' }),
     platform: t.relation('platform', { nullable: true, description: 'The platform it concerns.' }),
+    statusHistory: t.relation('statusChanges', {
+      description: 'Its moves from status to status, earliest first, with the notes that explain them.',
+      query: () => ({ orderBy: [{ occurredOn: 'asc' }, { createdAt: 'asc' }, { id: 'asc' }] }),
+    }),
     inspectionFindings: t.relatedConnection('findings', {
       cursor: 'id',
       totalCount: true,
       description: 'Inspection findings about it.',
       query: () => ({ where: current, orderBy: [{ foundOn: 'desc' }, { id: 'asc' }] }),
     }),
+  }),
+});
+
+builder.prismaObject('ObstacleStatusChange', {
+  description: 'One move of an obstacle from one status to another, as recorded.',
+  fields: (t) => ({
+    fromStatus: t.expose('fromStatus', { type: ObstacleStatusRef, description: 'The status it left.' }),
+    toStatus: t.expose('toStatus', { type: ObstacleStatusRef, description: 'The status it moved to.' }),
+    occurredOn: t.expose('occurredOn', { type: 'Date', description: 'The day it happened.' }),
+    note: t.exposeString('note', { nullable: true, description: 'Why, or what was done.' }),
+    recordedBy: t.exposeString('recordedBy', { description: 'The API key holder who recorded it.' }),
+    recordedAt: t.expose('createdAt', { type: 'DateTime', description: 'When it was recorded.' }),
   }),
 });
 
