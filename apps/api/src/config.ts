@@ -1,8 +1,45 @@
+import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 
 const flag = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'], { message: 'must be true or false' })
   .transform((v) => v === 'true' || v === '1' || v === 'yes');
+
+const count = (min: number) => z.coerce.number({ message: 'must be a number' }).int().min(min);
+
+/** Who a per-role setting applies to: the roles of API keys, and callers without one. */
+export const callerKindNames = ['anonymous', 'partner', 'analyst', 'editor', 'admin'] as const;
+export type CallerKind = (typeof callerKindNames)[number];
+
+const callerKinds = z
+  .string()
+  .transform((v) => v.split(',').map((s) => s.trim().toLowerCase()).filter(Boolean))
+  .refine((list) => list.every((k) => (callerKindNames as readonly string[]).includes(k)), `must be a comma-separated list of ${callerKindNames.join(', ')}`)
+  .transform((list) => list as CallerKind[]);
+
+export const DEFAULT_RATE_LIMITS = 'anonymous:20000,partner:50000,analyst:200000,editor:200000,admin:200000';
+
+/** `role:points,…`; a role left out, or given `off`, has no budget. */
+const rateLimits = z
+  .string()
+  .refine(
+    (v) => v.trim() === 'off' || v.split(',').every((pair) => new RegExp(`^\\s*(${callerKindNames.join('|')})\\s*:\\s*(\\d+|off)\\s*$`, 'i').test(pair)),
+    `must be "off" or role:points pairs, e.g. "${DEFAULT_RATE_LIMITS}"`,
+  )
+  .transform((v): Partial<Record<CallerKind, number>> =>
+    v.trim() === 'off'
+      ? {}
+      : Object.fromEntries(
+          v.split(',').flatMap((pair) => {
+            const [kind, points] = pair.split(':').map((s) => s.trim().toLowerCase()) as [CallerKind, string];
+            return points === 'off' ? [] : [[kind, Number(points)]];
+          }),
+        ),
+  );
+
+// The SDK's codegen writes its manifest here; found through the repository's
+// layout rather than an import, because the SDK depends on the API for its tests.
+const defaultTrustedDocumentsFile = fileURLToPath(new URL('../../../packages/sdk/src/gql/persisted-documents.json', import.meta.url));
 
 const schema = z.object({
   PORT: z.coerce.number({ message: 'must be a number' }).int().min(0).max(65535).default(4000),
@@ -21,15 +58,46 @@ const schema = z.object({
   /** Put before every Redis channel, so that deployments sharing a Redis server keep their events apart. */
   REDIS_CHANNEL_PREFIX: z.string().min(1).max(100).default('zonegraph:'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-  GRAPHIQL: flag.default(true),
+  /** Unset: on, except when NODE_ENV=production. */
+  GRAPHIQL: flag.optional(),
+  /** Unset: on, except when NODE_ENV=production. Off also hides "did you mean" field suggestions. */
+  INTROSPECTION: flag.optional(),
+  NODE_ENV: z.string().optional(),
   /** Whether callers without an API key may read public records. */
   ALLOW_ANONYMOUS: flag.default(true),
   SEED_ON_START: flag.default(true),
   DB_POOL_SIZE: z.coerce.number({ message: 'must be a number' }).int().min(1).max(200).default(10),
   SHUTDOWN_TIMEOUT_MS: z.coerce.number({ message: 'must be a number' }).int().min(0).default(10_000),
+
+  // The edge: what one request may ask, and how much each caller may ask for over time.
+  MAX_BODY_BYTES: count(1024).default(1_048_576),
+  MAX_DOCUMENT_BYTES: count(100).default(100_000),
+  MAX_TOKENS: count(10).default(5_000),
+  MAX_DEPTH: count(2).default(15),
+  MAX_ALIASES: count(0).default(30),
+  MAX_DIRECTIVES: count(0).default(50),
+  MAX_LIST_LENGTH: count(1).default(100),
+  MAX_COST: count(1).default(50_000),
+  EXECUTION_TIMEOUT_MS: count(100).default(30_000),
+  MAX_CONCURRENT_REQUESTS_PER_KEY: count(1).default(10),
+  /** Cost points each caller may spend per window, by role; see README "Limits". */
+  RATE_LIMITS: z.string().default(DEFAULT_RATE_LIMITS).pipe(rateLimits),
+  RATE_LIMIT_WINDOW_SECONDS: count(1).default(60),
+  /** Take the client address for anonymous budgets from X-Forwarded-For (behind a proxy you run). */
+  TRUST_PROXY: flag.default(false),
+  /** Comma-separated origins allowed to call from a browser; empty allows none but the API's own. */
+  CORS_ORIGINS: z
+    .string()
+    .transform((v) => v.split(',').map((o) => o.trim()).filter(Boolean))
+    .refine((list) => list.every((o) => o === '*' || /^https?:\/\/[^/\s]+$/.test(o)), 'must be origins like https://partner.example (no path), comma-separated, or *')
+    .default([]),
+  /** The published persisted documents (hash → document), written by the SDK's codegen. */
+  TRUSTED_DOCUMENTS_FILE: z.string().min(1).default(defaultTrustedDocumentsFile),
+  /** Roles (and `anonymous`) that may only run published documents. */
+  TRUSTED_DOCUMENTS_REQUIRED_FOR: callerKinds.default([]),
 });
 
-export type Config = z.infer<typeof schema>;
+export type Config = Omit<z.infer<typeof schema>, 'GRAPHIQL' | 'INTROSPECTION'> & { GRAPHIQL: boolean; INTROSPECTION: boolean };
 
 export class ConfigError extends Error {}
 
@@ -37,7 +105,11 @@ export class ConfigError extends Error {}
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const present = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
   const result = schema.safeParse(present);
-  if (result.success) return result.data;
+  if (result.success) {
+    // Production closes the schema explorer unless told otherwise; elsewhere analysts get it.
+    const open = result.data.NODE_ENV !== 'production';
+    return { ...result.data, GRAPHIQL: result.data.GRAPHIQL ?? open, INTROSPECTION: result.data.INTROSPECTION ?? open };
+  }
   const lines = result.error.issues.map((issue) => {
     const name = issue.path.join('.');
     // Never echo a connection URL: it may carry a password.

@@ -2,7 +2,9 @@ import { createServer } from 'node:http';
 import { describeTarget, prepareDatabase, targetFromEnv } from '@zonegraph/db';
 import { ConfigError, loadConfig } from './config.ts';
 import { createRedisEvents, describeRedis, type SharedEvents } from './events.ts';
+import { Redis } from 'ioredis';
 import { createLogger } from './logger.ts';
+import { loadTrustedDocuments } from './plugins/trusted-documents.ts';
 import { createApp } from './yoga.ts';
 
 async function main() {
@@ -37,7 +39,36 @@ async function main() {
     }
   }
 
-  const app = createApp({ db, logger, graphiql: config.GRAPHIQL, allowAnonymous: config.ALLOW_ANONYMOUS, pubsub: events?.pubsub });
+  let budgetRedis: Redis | undefined;
+  if (config.REDIS_URL) {
+    // Its own connection: a slow budget check must not queue behind event traffic.
+    budgetRedis = new Redis(config.REDIS_URL, { maxRetriesPerRequest: 1, enableOfflineQueue: false });
+    budgetRedis.on('error', (error: Error) => logger.warn({ redis: describeRedis(config.REDIS_URL!), reason: error.message }, 'rate-limit Redis trouble; budgets fall back to memory'));
+  }
+
+  let trustedDocuments;
+  try {
+    trustedDocuments = loadTrustedDocuments(config.TRUSTED_DOCUMENTS_FILE);
+  } catch (error) {
+    await db.close();
+    throw error;
+  }
+  if (trustedDocuments.size === 0 && config.TRUSTED_DOCUMENTS_REQUIRED_FOR.length > 0) {
+    logger.warn(`no published documents in ${config.TRUSTED_DOCUMENTS_FILE}, yet ${config.TRUSTED_DOCUMENTS_REQUIRED_FOR.join(', ')} may run only those`);
+  }
+  logger.info({ trustedDocuments: trustedDocuments.size, requiredFor: config.TRUSTED_DOCUMENTS_REQUIRED_FOR }, 'published documents loaded');
+
+  const app = createApp({
+    db,
+    logger,
+    graphiql: config.GRAPHIQL,
+    allowAnonymous: config.ALLOW_ANONYMOUS,
+    pubsub: events?.pubsub,
+    settings: config,
+    trustedDocuments,
+    redis: budgetRedis,
+    redisKeyPrefix: `${config.REDIS_CHANNEL_PREFIX}budget`,
+  });
   const server = createServer(app);
   server.listen(config.PORT, config.HOST, () => {
     const address = server.address();
@@ -58,6 +89,7 @@ async function main() {
     force.unref();
     server.close(async () => {
       await events?.close();
+      budgetRedis?.disconnect();
       await db.close();
       logger.info('stopped');
       process.exit(0);

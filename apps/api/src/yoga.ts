@@ -1,13 +1,49 @@
 import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
+import { blockFieldSuggestionsPlugin } from '@escape.tech/graphql-armor-block-field-suggestions';
+import { useDisableIntrospection } from '@graphql-yoga/plugin-disable-introspection';
 import type { Database } from '@zonegraph/db';
-import { createEvents, schema, type Context, type PubSub } from '@zonegraph/graph';
-import { createYoga, type YogaServerInstance } from 'graphql-yoga';
+import { createEvents, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, schema, type Context, type PubSub } from '@zonegraph/graph';
+import { createYoga, type Plugin, type YogaServerInstance } from 'graphql-yoga';
+import type { Redis } from 'ioredis';
 import { createAuthenticator } from './auth.ts';
+import { loadConfig, type Config } from './config.ts';
 import { exampleOperations } from './examples.ts';
 import type { Logger } from './logger.ts';
+import { useBodyLimit } from './plugins/body-limit.ts';
+import { useActualCost } from './plugins/cost.ts';
+import { CSRF_HEADERS, useCsrfPrevention } from './plugins/csrf.ts';
+import { maskError } from './plugins/error-masking.ts';
+import { useExecutionGuards } from './plugins/execution-guards.ts';
 import { useHealth } from './plugins/health.ts';
+import { useHttpErrorCodes } from './plugins/http-error-codes.ts';
+import { useDocumentLimits } from './plugins/limits.ts';
+import { createBudgets } from './plugins/rate-limit.ts';
+import { useRequestCost } from './plugins/request-cost.ts';
 import { requestIdOf, useRequestId } from './plugins/request-id.ts';
+import { loadTrustedDocuments, useTrustedDocuments, type TrustedDocuments } from './plugins/trusted-documents.ts';
 import { useUserErrorCodes } from './plugins/user-errors.ts';
+
+/** The edge's settings, named as in the environment (see config.ts and the README's "Limits"). */
+export type EdgeSettings = Pick<
+  Config,
+  | 'INTROSPECTION'
+  | 'MAX_BODY_BYTES'
+  | 'MAX_DOCUMENT_BYTES'
+  | 'MAX_TOKENS'
+  | 'MAX_DEPTH'
+  | 'MAX_ALIASES'
+  | 'MAX_DIRECTIVES'
+  | 'MAX_LIST_LENGTH'
+  | 'MAX_COST'
+  | 'EXECUTION_TIMEOUT_MS'
+  | 'MAX_CONCURRENT_REQUESTS_PER_KEY'
+  | 'RATE_LIMITS'
+  | 'RATE_LIMIT_WINDOW_SECONDS'
+  | 'TRUST_PROXY'
+  | 'CORS_ORIGINS'
+  | 'TRUSTED_DOCUMENTS_FILE'
+  | 'TRUSTED_DOCUMENTS_REQUIRED_FOR'
+>;
 
 export interface AppOptions {
   db: Database;
@@ -17,13 +53,35 @@ export interface AppOptions {
   allowAnonymous?: boolean;
   /** Where mutations announce changes; in-process unless given (e.g. through Redis). */
   pubsub?: PubSub;
+  /** Limits, budgets, CORS, trusted documents; each unset one takes its default from config.ts. */
+  settings?: Partial<EdgeSettings>;
+  /** The published documents; read from `TRUSTED_DOCUMENTS_FILE` unless given. */
+  trustedDocuments?: TrustedDocuments;
+  /** Keep the rate-limit budgets in this Redis, shared with every instance using it. */
+  redis?: Redis;
+  /** Put before every Redis key of the budgets (tests use one per run). */
+  redisKeyPrefix?: string;
 }
 
 export type App = YogaServerInstance<Record<string, unknown>, Context>;
 
 /** The whole HTTP API as a fetch handler: tests call `app.fetch` and never open a port. */
-export function createApp({ db, logger, graphiql = true, allowAnonymous = true, pubsub = createEvents() }: AppOptions): App {
+export function createApp({
+  db,
+  logger,
+  graphiql = true,
+  allowAnonymous = true,
+  pubsub = createEvents(),
+  settings: given = {},
+  trustedDocuments,
+  redis,
+  redisKeyPrefix = 'zonegraph:budget',
+}: AppOptions): App {
+  const settings: EdgeSettings = { ...loadConfig({}), ...given };
   const authenticate = createAuthenticator({ db, logger, allowAnonymous });
+  const budgets = createBudgets({ points: settings.RATE_LIMITS, windowSeconds: settings.RATE_LIMIT_WINDOW_SECONDS, redis, keyPrefix: redisKeyPrefix });
+  const closedSchema: Plugin[] = settings.INTROSPECTION ? [] : [useDisableIntrospection(), blockFieldSuggestionsPlugin()];
+
   return createYoga<Record<string, unknown>, Context>({
     schema,
     graphqlEndpoint: '/graphql',
@@ -35,6 +93,9 @@ export function createApp({ db, logger, graphiql = true, allowAnonymous = true, 
       title: 'zonegraph',
       defaultTabs: exampleOperations.map(({ query }) => ({ query })),
     },
+    // Our own masking: yoga's adds the stack and original message when NODE_ENV=development.
+    maskedErrors: { maskError },
+    cors: corsFor(settings.CORS_ORIGINS),
     logging: {
       debug: (...args) => logger.debug(args.map(String).join(' ')),
       info: (...args) => logger.info(args.map(String).join(' ')),
@@ -42,6 +103,52 @@ export function createApp({ db, logger, graphiql = true, allowAnonymous = true, 
       error: (...args) => logger.error({ err: args.find((a) => a instanceof Error) }, args.map(String).join(' ')),
     },
     context: async ({ request }) => ({ ...(await authenticate(request)), requestId: requestIdOf(request), pubsub }),
-    plugins: [useHealth(db), useRequestId(), useUserErrorCodes()],
+    plugins: [
+      useBodyLimit(settings.MAX_BODY_BYTES),
+      useHealth(db),
+      useRequestId(logger),
+      useHttpErrorCodes(),
+      useCsrfPrevention(),
+      useDocumentLimits({
+        maxDocumentBytes: settings.MAX_DOCUMENT_BYTES,
+        maxTokens: settings.MAX_TOKENS,
+        maxDepth: settings.MAX_DEPTH,
+        maxAliases: settings.MAX_ALIASES,
+        maxDirectives: settings.MAX_DIRECTIVES,
+      }),
+      useTrustedDocuments({
+        documents: trustedDocuments ?? loadTrustedDocuments(settings.TRUSTED_DOCUMENTS_FILE),
+        requiredFor: settings.TRUSTED_DOCUMENTS_REQUIRED_FOR,
+      }),
+      ...closedSchema,
+      useActualCost,
+      useRequestCost({
+        maxCost: settings.MAX_COST,
+        maxPageSize: MAX_PAGE_SIZE,
+        maxListLength: settings.MAX_LIST_LENGTH,
+        budgets,
+        trustProxy: settings.TRUST_PROXY,
+        model: { defaultPageSize: DEFAULT_PAGE_SIZE, assumedListLength: 20, mutationCost: 10 },
+      }),
+      useExecutionGuards({
+        maxConcurrentPerKey: settings.MAX_CONCURRENT_REQUESTS_PER_KEY,
+        timeoutMs: settings.EXECUTION_TIMEOUT_MS,
+        trustProxy: settings.TRUST_PROXY,
+      }),
+      useUserErrorCodes(),
+    ] as Plugin[],
   });
+}
+
+/** No cross-origin browser access unless origins are listed: the dashboard and GraphiQL are same-origin. */
+function corsFor(origins: string[]) {
+  if (origins.length === 0) return false;
+  return {
+    origin: origins.includes('*') ? '*' : origins,
+    methods: ['GET', 'POST'],
+    allowedHeaders: ['content-type', 'authorization', 'x-request-id', ...CSRF_HEADERS],
+    exposedHeaders: ['x-request-id', 'retry-after'],
+    credentials: false,
+    maxAge: 600,
+  };
 }

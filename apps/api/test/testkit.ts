@@ -1,7 +1,7 @@
 import { createTestDatabase, type TestDatabase } from '@zonegraph/db/testing';
 import type { PubSub } from '@zonegraph/graph';
 import { createLogger } from '../src/logger.ts';
-import { createApp, type App } from '../src/yoga.ts';
+import { createApp, type App, type AppOptions } from '../src/yoga.ts';
 
 export interface GraphQLResponse<T = Record<string, any>> {
   status: number;
@@ -23,10 +23,14 @@ export interface TestApi {
 }
 
 /** The API over a database of its own (seeded unless told otherwise), called through yoga's fetch. */
-export async function startTestApi({ seeded = true, pubsub }: { seeded?: boolean; pubsub?: PubSub } = {}): Promise<TestApi> {
+export async function startTestApi({
+  seeded = true,
+  pubsub,
+  app: options = {},
+}: { seeded?: boolean; pubsub?: PubSub; app?: Partial<Omit<AppOptions, 'db'>> } = {}): Promise<TestApi> {
   const statements: string[] = [];
   const db = await createTestDatabase({ seeded, onStatement: ({ sql }) => statements.push(sql) });
-  const app = createApp({ db, logger: createLogger('silent'), pubsub });
+  const app = createApp({ db, logger: createLogger('silent'), pubsub, ...options });
 
   async function execute<T>(query: string, variables?: Record<string, unknown>, headers: Record<string, string> = {}) {
     const response = await app.fetch('http://zonegraph.test/graphql', {

@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
+import type { GraphQLError } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
+import type { Logger } from '../logger.ts';
 
 const ids = new WeakMap<Request, string>();
 const acceptable = /^[\w.:-]{8,128}$/;
@@ -20,15 +22,23 @@ export function requestIdOf(request: Request): string {
   return id;
 }
 
-export function useRequestId(): Plugin<{ requestId: string }> {
+/** Errors a client can only report, not fix: they carry the request id to quote. */
+const REPORTABLE = new Set(['INTERNAL_SERVER_ERROR', 'SERVICE_UNAVAILABLE']);
+
+export function useRequestId(logger?: Logger): Plugin {
   return {
-    onExecute() {
-      return {
-        onExecuteDone({ args, result, setResult }) {
-          if (Symbol.asyncIterator in result) return;
-          setResult({ ...result, extensions: { ...result.extensions, requestId: args.contextValue.requestId } });
-        },
-      };
+    // Every GraphQL response, including refusals made before execution.
+    onResultProcess({ request, result, setResult }) {
+      if (Array.isArray(result) || Symbol.asyncIterator in result) return;
+      const requestId = requestIdOf(request);
+      for (const error of result.errors ?? []) {
+        const extensions = error.extensions as Record<string, unknown> | undefined;
+        if (!extensions || !REPORTABLE.has(String(extensions['code']))) continue;
+        extensions['requestId'] = requestId;
+        const original = (error as GraphQLError).originalError;
+        logger?.error({ requestId, code: extensions['code'], err: original, path: error.path }, 'request failed unexpectedly');
+      }
+      setResult({ ...result, extensions: { ...result.extensions, requestId } });
     },
     onResponse({ request, response }) {
       response.headers.set('x-request-id', requestIdOf(request));

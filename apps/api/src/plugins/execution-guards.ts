@@ -1,0 +1,76 @@
+import type { Context } from '@zonegraph/graph';
+import type { ExecutionResult } from 'graphql';
+import type { Plugin } from 'graphql-yoga';
+import { callerKey } from './caller-key.ts';
+import { edgeError } from './edge-errors.ts';
+
+export interface ExecutionGuardOptions {
+  /** How many operations one caller (key, or address when anonymous) may have executing at once. */
+  maxConcurrentPerKey: number;
+  /** After this long the caller is answered with EXECUTION_TIMEOUT. */
+  timeoutMs: number;
+  trustProxy: boolean;
+}
+
+type EdgeContext = Context & { request: Request; req?: { socket?: { remoteAddress?: string } } };
+
+/**
+ * Keeps one caller from occupying the server: a limit on its operations in
+ * flight, and a deadline on each. graphql-js cannot abandon an execution, so
+ * a timed-out one finishes in the background, still holding its slot, which
+ * keeps a caller who times out from piling more work on.
+ */
+export function useExecutionGuards({ maxConcurrentPerKey, timeoutMs, trustProxy }: ExecutionGuardOptions): Plugin<EdgeContext> {
+  const inFlight = new Map<string, number>();
+  const release = (key: string) => {
+    const n = (inFlight.get(key) ?? 1) - 1;
+    if (n <= 0) inFlight.delete(key);
+    else inFlight.set(key, n);
+  };
+
+  return {
+    onExecute({ args, executeFn, setExecuteFn, setResultAndStopExecution }) {
+      const context = args.contextValue;
+      const key = callerKey(context.caller, context.request, context, trustProxy);
+      const running = inFlight.get(key) ?? 0;
+      if (running >= maxConcurrentPerKey) {
+        return setResultAndStopExecution({
+          errors: [
+            edgeError('TOO_MANY_CONCURRENT_REQUESTS', `This caller already has ${running} operations running, the most allowed at once (${maxConcurrentPerKey}). Wait for one to finish.`, {
+              status: 429,
+              headers: { 'retry-after': '1' },
+              limit: maxConcurrentPerKey,
+            }),
+          ],
+        });
+      }
+      inFlight.set(key, running + 1);
+      setExecuteFn(async (executionArgs) => {
+        const execution = Promise.resolve()
+          .then(() => executeFn(executionArgs) as ExecutionResult | Promise<ExecutionResult>)
+          .finally(() => release(key));
+        let timer: NodeJS.Timeout | undefined;
+        const deadline = new Promise<ExecutionResult>((resolve) => {
+          timer = setTimeout(
+            () =>
+              resolve({
+                errors: [
+                  edgeError('EXECUTION_TIMEOUT', `The operation ran longer than the ${timeoutMs} ms allowed and was abandoned.`, {
+                    status: 503,
+                    headers: { 'retry-after': '5' },
+                    limit: timeoutMs,
+                  }),
+                ],
+              }),
+            timeoutMs,
+          );
+        });
+        try {
+          return await Promise.race([execution, deadline]);
+        } finally {
+          clearTimeout(timer);
+        }
+      });
+    },
+  };
+}

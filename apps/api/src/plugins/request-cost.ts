@@ -1,0 +1,134 @@
+import type { Context } from '@zonegraph/graph';
+import { getOperationAST, getVariableValues, Kind, type FragmentDefinitionNode } from 'graphql';
+import type { Plugin } from 'graphql-yoga';
+import { callerKey, callerKind } from './caller-key.ts';
+import { countResolvedObjects, requestedCost, type CostModel, defaultCostModel } from './cost.ts';
+import { edgeError } from './edge-errors.ts';
+import { restrictedFields } from './field-access.ts';
+import type { Budgets, BudgetState } from './rate-limit.ts';
+
+export interface RequestCostOptions {
+  maxCost: number;
+  /** The schema's own maximum (packages/graph): checked here too, so that it is refused before execution. */
+  maxPageSize: number;
+  maxListLength: number;
+  budgets: Budgets;
+  trustProxy: boolean;
+  model?: CostModel;
+}
+
+type EdgeContext = Context & { request: Request; req?: { socket?: { remoteAddress?: string } } };
+
+/**
+ * Before execution: the requested cost and the longest list argument are
+ * checked against their limits, and the cost is taken from the caller's
+ * budget. After: the actual cost is reported beside the requested one in
+ * `extensions.cost`, the budget in `extensions.rateLimit`, and the budget is
+ * settled to what the request really cost.
+ */
+export function useRequestCost({ maxCost, maxPageSize, maxListLength, budgets, trustProxy, model = defaultCostModel }: RequestCostOptions): Plugin<EdgeContext> {
+  return {
+    async onExecute({ args, setResultAndStopExecution }) {
+      const context = args.contextValue;
+      const operation = getOperationAST(args.document, args.operationName);
+      if (!operation) return;
+      const coerced = getVariableValues(args.schema, operation.variableDefinitions ?? [], (args.variableValues ?? {}) as Record<string, unknown>);
+      // Bad variables: execution refuses them in its own words, before any resolver runs.
+      if (coerced.errors) return;
+      const fragments: Record<string, FragmentDefinitionNode> = {};
+      for (const d of args.document.definitions) if (d.kind === Kind.FRAGMENT_DEFINITION) fragments[d.name.value] = d;
+      const access = restrictedFields(context.caller);
+      let requested: ReturnType<typeof requestedCost>;
+      try {
+        requested = requestedCost(args.schema, operation, fragments, coerced.coerced, model, operation.operation === 'query' ? access.visit : undefined);
+      } catch {
+        return; // an argument graphql-js will refuse during execution
+      }
+      const stop = (error: ReturnType<typeof edgeError>, extensions: Record<string, unknown> = {}) =>
+        setResultAndStopExecution({ errors: [error], extensions: { cost: { requested: requested.cost, actual: 0, maximum: maxCost }, ...extensions } });
+
+      if (access.denied.size > 0) {
+        const fields = [...access.denied].map(([coordinate, scopes]) => `${coordinate} (${scopes.join(' or ')})`);
+        return stop(
+          edgeError('FORBIDDEN', `Your API key's role may not read ${fields.join(', ')}.`, { status: 403, fields: [...access.denied.keys()] }),
+        );
+      }
+      const page = requested.largestPage;
+      if (page && page.size > maxPageSize) {
+        return stop(
+          edgeError(
+            'PAGE_SIZE_TOO_LARGE',
+            `A page holds at most ${maxPageSize} items; ${page.argument}: ${page.size} at ${page.path} asks for ${page.size - maxPageSize} too many. Page with the cursors instead.`,
+            { max: maxPageSize, requested: page.size, limit: maxPageSize, found: page.size },
+          ),
+        );
+      }
+      const list = requested.longestList;
+      if (list && list.length > maxListLength) {
+        return stop(
+          edgeError('LIST_TOO_LONG', `The list at ${list.path} holds ${list.length} items, over the limit of ${maxListLength} by ${list.length - maxListLength}.`, {
+            limit: maxListLength,
+            found: list.length,
+            argument: list.path,
+          }),
+        );
+      }
+      if (requested.cost > maxCost) {
+        return stop(
+          edgeError(
+            'QUERY_TOO_COSTLY',
+            `The operation may return up to ${requested.cost} objects, over the cost limit of ${maxCost} by ${requested.cost - maxCost}. Ask for smaller pages or fewer nested lists.`,
+            { limit: maxCost, found: requested.cost },
+          ),
+        );
+      }
+
+      const kind = callerKind(context.caller);
+      const key = callerKey(context.caller, context.request, context, trustProxy);
+      const budget = budgets.limitOf(kind);
+      if (budget !== null && requested.cost > budget) {
+        return stop(
+          edgeError('QUERY_TOO_COSTLY', `The operation costs ${requested.cost}, more than the whole budget of ${budget} per window for your role, by ${requested.cost - budget}.`, {
+            limit: budget,
+            found: requested.cost,
+          }),
+        );
+      }
+      const spent = await budgets.spend(kind, key, requested.cost);
+      if (spent && !spent.ok) {
+        const rateLimit = { ...spent.state, requested: requested.cost };
+        return stop(
+          edgeError('RATE_LIMITED', `This caller's cost budget of ${spent.state.limit} per window is spent; it refills in ${spent.retryAfterSeconds} s.`, {
+            status: 429,
+            headers: { 'retry-after': String(spent.retryAfterSeconds) },
+            rateLimit,
+          }),
+          { rateLimit },
+        );
+      }
+
+      const actual = countResolvedObjects(context);
+      return {
+        async onExecuteDone({ result, setResult }) {
+          if (Symbol.asyncIterator in result) return;
+          let state: BudgetState | null = spent?.state ?? null;
+          if (spent) {
+            try {
+              state = (await budgets.settle(kind, key, actual.count - requested.cost)) ?? state;
+            } catch {
+              // The request is done; failing to give points back must not fail it.
+            }
+          }
+          setResult({
+            ...result,
+            extensions: {
+              ...result.extensions,
+              cost: { requested: requested.cost, actual: actual.count, maximum: maxCost },
+              ...(state ? { rateLimit: state } : {}),
+            },
+          });
+        },
+      };
+    },
+  };
+}
