@@ -3,10 +3,13 @@ export interface CliIo {
   stdout: OutputStream;
   stderr: OutputStream;
   env: Record<string, string | undefined>;
+  /** The directory relative paths (files to import, `--out`) are resolved from; default the process's. */
+  cwd?: string;
 }
 
 export interface OutputStream {
-  write(chunk: string): unknown;
+  /** Text, or bytes (an exported spreadsheet). */
+  write(chunk: string | Uint8Array): unknown;
   /** A terminal's width; absent when output goes to a file or a pipe. */
   columns?: number;
   isTTY?: boolean;

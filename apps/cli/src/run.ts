@@ -1,7 +1,8 @@
 import { Command, CommanderError } from 'commander';
 import { GraphQLResponseError, TransportError } from '@zonegraph/sdk';
+import { importCommand } from './commands/import.ts';
 import { projectsCommand } from './commands/projects.ts';
-import { UsageError } from './errors.ts';
+import { CommandFailed, UsageError } from './errors.ts';
 import { ExitCode, exitCodeHelp } from './exit-codes.ts';
 import type { CliIo } from './io.ts';
 
@@ -22,9 +23,13 @@ export async function run(argv: readonly string[], io: CliIo): Promise<ExitCode>
 
 function buildProgram(io: CliIo): Command {
   const program = new Command('zonegraph')
-    .description('Read the zonegraph API from the command line.')
-    .addHelpText('after', `\nEnvironment:\n  ZONEGRAPH_URL      GraphQL endpoint (default http://localhost:4000/graphql)\n  ZONEGRAPH_API_KEY  API key\n\n${exitCodeHelp}`);
+    .description('The zonegraph API and database from the command line: projects, spreadsheets, reports, keys.')
+    .addHelpText(
+      'after',
+      `\nEnvironment:\n  ZONEGRAPH_URL      GraphQL endpoint (default http://localhost:4000/graphql)\n  ZONEGRAPH_API_KEY  API key\n  DATABASE_URL, PGLITE_DIR  the database of \`db\` and \`keys create --direct\`\n\n${exitCodeHelp}`,
+    );
   program.addCommand(projectsCommand(io));
+  program.addCommand(importCommand(io));
 
   // Every command writes to the injected streams and throws instead of exiting.
   const configure = (command: Command) => {
@@ -46,6 +51,10 @@ function report(error: unknown, io: CliIo): ExitCode {
     // Commander has already printed its message or the help; exit code 0
     // means help was asked for, anything else a command line it rejected.
     return error.exitCode === 0 ? ExitCode.ok : ExitCode.usage;
+  }
+  if (error instanceof CommandFailed) {
+    for (const line of error.lines) say(line);
+    return error.exitCode;
   }
   if (error instanceof UsageError) {
     say(`error: ${error.message}`);
