@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { CodegenConfig } from '@graphql-codegen/cli';
 
 // The schema is read as a file, never loaded from packages/graph: an SDK user
@@ -15,6 +16,12 @@ const config: CodegenConfig = {
         fragmentMasking: false,
         // Only graphql.ts is used; the barrel would re-export the unused tag.
         skipIndexFile: true,
+        // Writes src/gql/persisted-documents.json ({ hash: document }) for the
+        // API's trusted documents, and puts each document's hash on it
+        // (`__meta__.hash`) for the client's persisted-document mode.
+        // Keys are the plain hex SHA-256 of the document text (the preset's own
+        // 'sha256' prefixes them with `sha256:`), as Apollo's `sha256Hash` is.
+        persistedDocuments: { hashAlgorithm: (document: string) => createHash('sha256').update(document).digest('hex') },
       },
       config: {
         // A new scalar must fail generation instead of silently becoming `any`.

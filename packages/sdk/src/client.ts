@@ -1,7 +1,11 @@
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
-import { getOperationAST, print, type DocumentNode, type GraphQLFormattedError } from 'graphql';
-import { GraphQLResponseError, TransportError } from './errors.ts';
-import { operations, type Operations } from './operations/index.ts';
+import type { DocumentNode } from 'graphql';
+import { prepare } from './documents.ts';
+import { operations, subscriptions, type Operations, type Subscriptions } from './operations/index.ts';
+import { paginate, paginateNodes, type Connection } from './pagination.ts';
+import { delayBeforeRetry, retryPolicy, sleep, type RetryOptions } from './retry.ts';
+import { subscribe, type Subscription, type SubscriptionOptions } from './subscriptions.ts';
+import { CLIENT_HEADER, CLIENT_NAME, exchange } from './transport.ts';
 
 export interface ClientOptions {
   /** The GraphQL endpoint, e.g. `http://localhost:4000/graphql`. */
@@ -11,6 +15,41 @@ export interface ClientOptions {
   /** Defaults to the platform's `fetch`; pass one to add a proxy, logging or a test double. */
   fetch?: typeof globalThis.fetch;
   /** Extra headers on every request, e.g. `x-request-id`. */
+  headers?: Record<string, string>;
+  /**
+   * How long one attempt may take, response body included, before it fails
+   * with TimeoutError (default 30 000 ms; 0 for no limit). For a
+   * subscription, how long opening the stream may take.
+   */
+  timeoutMs?: number;
+  /**
+   * Retries of queries on network errors, timeouts, 5xx and 429 (default: 2
+   * retries, full-jitter exponential backoff from 250 ms, honouring
+   * `Retry-After`), or false for none. Mutations are retried only with
+   * `mutations: true` here or `retry: true` on the call.
+   */
+  retry?: RetryOptions | false;
+  /**
+   * Send the shipped operations as their hashes (Apollo's
+   * `extensions.persistedQuery.sha256Hash`, no document text), for an API
+   * that accepts only trusted documents. Documents without a hash (your own)
+   * are still sent in full.
+   */
+  persistedDocuments?: boolean;
+  /** Send queries as GET requests (cacheable by HTTP caches; short with `persistedDocuments`). */
+  getForQueries?: boolean;
+  /** Defaults for every subscription. */
+  subscriptions?: Pick<SubscriptionOptions, 'reconnect'>;
+}
+
+/** Options for one call, after its variables. */
+export interface CallOptions {
+  /** Abandons the call; it rejects with the signal's reason. */
+  signal?: AbortSignal;
+  timeoutMs?: number;
+  /** This call's retries: `true` also opts a mutation in; `false` turns them off. */
+  retry?: RetryOptions | boolean;
+  /** Headers for this call only. */
   headers?: Record<string, string>;
 }
 
@@ -23,134 +62,124 @@ export interface ClientOptions {
 // eslint-disable-next-line @typescript-eslint/no-empty-object-type
 export type VariablesArgs<TVariables> = {} extends TVariables ? [variables?: TVariables] : [variables: TVariables];
 
+/** The variables, then the call's options. */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type
+export type CallArgs<TVariables, TOptions = CallOptions> = {} extends TVariables
+  ? [variables?: TVariables, options?: TOptions]
+  : [variables: TVariables, options?: TOptions];
+
 /** Runs any typed document, e.g. one a partner generated from the same schema. */
 export type RequestFunction = <TResult, TVariables>(
   document: TypedDocumentNode<TResult, TVariables>,
-  ...args: VariablesArgs<TVariables>
+  ...args: CallArgs<TVariables>
 ) => Promise<TResult>;
+
+/** Subscribes with any typed subscription document. */
+export type SubscribeFunction = <TResult, TVariables>(
+  document: TypedDocumentNode<TResult, TVariables>,
+  ...args: CallArgs<TVariables, SubscriptionOptions>
+) => Subscription<TResult>;
 
 type OperationFunction<TDocument> =
   TDocument extends TypedDocumentNode<infer TResult, infer TVariables>
-    ? (...args: VariablesArgs<TVariables>) => Promise<TResult>
+    ? (...args: CallArgs<TVariables>) => Promise<TResult>
     : never;
 
-/** One function per operation the SDK ships, named after the root field it reads. */
+type SubscriptionFunction<TDocument> =
+  TDocument extends TypedDocumentNode<infer TResult, infer TVariables>
+    ? (...args: CallArgs<TVariables, SubscriptionOptions>) => Subscription<TResult>
+    : never;
+
+/** One function per query and mutation the SDK ships, named after the root field. */
 export type OperationFunctions = { [K in keyof Operations]: OperationFunction<Operations[K]> };
+
+/** One function per subscription the SDK ships, named after the root field. */
+export type SubscriptionFunctions = { [K in keyof Subscriptions]: SubscriptionFunction<Subscriptions[K]> };
 
 export type ZonegraphClient = OperationFunctions & {
   /** The endpoint this client talks to. */
   readonly url: string;
   request: RequestFunction;
+  subscribe: SubscribeFunction;
+  subscriptions: SubscriptionFunctions;
+  /** Every page of a connection, as an async iterator: see pagination.ts. */
+  paginate: typeof paginate;
+  /** Every node of a connection across its pages, as an async iterator. */
+  paginateNodes: typeof paginateNodes;
 };
 
-interface PreparedDocument {
-  query: string;
-  operationName: string | undefined;
-}
-
-// Documents are module-level constants: print each once, not once per request.
-const prepared = new WeakMap<DocumentNode, PreparedDocument>();
-
-function prepare(document: DocumentNode): PreparedDocument {
-  let entry = prepared.get(document);
-  if (!entry) {
-    entry = { query: print(document), operationName: getOperationAST(document)?.name?.value };
-    prepared.set(document, entry);
-  }
-  return entry;
-}
+const DEFAULT_TIMEOUT_MS = 30_000;
 
 /**
  * A client for the zonegraph API. Each function resolves with the operation's
- * `data`, fully typed, or rejects with a `TransportError` (no GraphQL answer)
- * or a `GraphQLResponseError` (the answer carried errors).
+ * `data`, fully typed, or rejects with a `TransportError` (no GraphQL answer),
+ * `TimeoutError`, `RateLimitedError` or `GraphQLResponseError` (the answer
+ * carried errors). A mutation's own typed errors (ValidationError, …) are
+ * data: they resolve.
  */
 export function createClient(options: ClientOptions): ZonegraphClient {
   const url = String(options.url);
-  const fetchImpl = options.fetch ?? globalThis.fetch;
+  const fetchImpl = options.fetch ?? globalThis.fetch.bind(globalThis);
   const headers: Record<string, string> = {
     accept: 'application/graphql-response+json, application/json',
     ...options.headers,
-    'content-type': 'application/json',
+    [CLIENT_HEADER]: CLIENT_NAME,
   };
   if (options.apiKey) headers['authorization'] = `Bearer ${options.apiKey}`;
+  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
 
   // Untyped inside: the types are enforced at the functions' signatures.
-  async function execute(document: DocumentNode, variables: unknown): Promise<unknown> {
-    const { query, operationName } = prepare(document);
-    let response: Response;
-    try {
-      response = await fetchImpl(url, {
-        method: 'POST',
-        headers,
-        body: JSON.stringify({ query, operationName, variables: variables ?? {} }),
-      });
-    } catch (cause) {
-      throw new TransportError(`Cannot reach ${url}: ${describeCause(cause)}`, { url, cause });
+  async function execute(document: DocumentNode, variables: unknown, call: CallOptions = {}): Promise<unknown> {
+    const prepared = prepare(document);
+    const isMutation = prepared.kind === 'mutation';
+    const policy = retryPolicy(options.retry, call.retry);
+    const mayRetry = !isMutation || call.retry === true || policy.mutations;
+    for (let retry = 0; ; retry++) {
+      try {
+        return await exchange({
+          url,
+          fetch: fetchImpl,
+          headers: { ...headers, ...call.headers },
+          document: prepared,
+          variables,
+          persisted: options.persistedDocuments ?? false,
+          get: (options.getForQueries ?? false) && prepared.kind === 'query',
+          timeoutMs: call.timeoutMs ?? timeoutMs,
+          signal: call.signal,
+        });
+      } catch (error) {
+        const delay = mayRetry ? delayBeforeRetry(error, retry, policy) : undefined;
+        if (delay === undefined) throw error;
+        await sleep(delay, call.signal);
+      }
     }
-
-    const status = response.status;
-    const requestId = response.headers.get('x-request-id') ?? undefined;
-    const contentType = response.headers.get('content-type') ?? '';
-    // Both media types carry a GraphQL response; anything else (an HTML 404,
-    // a proxy's error page) means this URL is not the API.
-    if (!/^application\/(graphql-response\+)?json\b/i.test(contentType)) {
-      await response.body?.cancel();
-      throw new TransportError(
-        `${url} answered HTTP ${status}${contentType ? ` with ${contentType.split(';')[0]}` : ''}, not a GraphQL response`,
-        { url, status, requestId },
-      );
-    }
-
-    let payload: unknown;
-    try {
-      payload = await response.json();
-    } catch (cause) {
-      throw new TransportError(`${url} answered HTTP ${status} with a body that is not JSON`, { url, status, requestId, cause });
-    }
-    if (!isResponseBody(payload)) {
-      throw new TransportError(`${url} answered HTTP ${status} with JSON that is not a GraphQL response`, { url, status, requestId });
-    }
-    if (payload.errors && payload.errors.length > 0) {
-      throw new GraphQLResponseError(payload.errors, { data: payload.data, status, requestId });
-    }
-    if (payload.data == null) {
-      throw new TransportError(`${url} answered HTTP ${status} with neither data nor errors`, { url, status, requestId });
-    }
-    return payload.data;
   }
 
-  const request = ((document: DocumentNode, variables?: unknown) => execute(document, variables)) as RequestFunction;
+  function open(document: DocumentNode, variables: unknown, call: SubscriptionOptions = {}) {
+    return subscribe({
+      url,
+      fetch: fetchImpl,
+      headers,
+      document: prepare(document),
+      variables: variables ?? {},
+      persisted: options.persistedDocuments ?? false,
+      timeoutMs,
+      options: { reconnect: options.subscriptions?.reconnect, ...call },
+    });
+  }
+
+  const request = ((document: DocumentNode, variables?: unknown, call?: CallOptions) => execute(document, variables, call)) as RequestFunction;
 
   const functions = Object.fromEntries(
-    Object.entries(operations).map(([name, document]) => [name, (variables?: unknown) => execute(document, variables)]),
+    Object.entries(operations).map(([name, document]) => [name, (variables?: unknown, call?: CallOptions) => execute(document, variables, call)]),
   ) as unknown as OperationFunctions;
 
-  return { ...functions, url, request };
+  const subscribeFunction = ((document: DocumentNode, variables?: unknown, call?: SubscriptionOptions) => open(document, variables, call)) as SubscribeFunction;
+  const subscriptionFunctions = Object.fromEntries(
+    Object.entries(subscriptions).map(([name, document]) => [name, (variables?: unknown, call?: SubscriptionOptions) => open(document, variables, call)]),
+  ) as unknown as SubscriptionFunctions;
+
+  return { ...functions, url, request, subscribe: subscribeFunction, subscriptions: subscriptionFunctions, paginate, paginateNodes };
 }
 
-interface ResponseBody {
-  data?: unknown;
-  errors?: GraphQLFormattedError[];
-}
-
-function isResponseBody(value: unknown): value is ResponseBody {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
-  const { data, errors } = value as Record<string, unknown>;
-  if (data === undefined && errors === undefined) return false;
-  if (errors !== undefined && !Array.isArray(errors)) return false;
-  return data === undefined || data === null || (typeof data === 'object' && !Array.isArray(data));
-}
-
-// Node's fetch reports "fetch failed" and keeps the reason (ECONNREFUSED, a
-// DNS failure) in `cause`; that reason is what a user needs to see.
-function describeCause(error: unknown): string {
-  const messages: string[] = [];
-  let current: unknown = error;
-  for (let depth = 0; depth < 4 && current instanceof Error; depth++) {
-    const code = (current as { code?: unknown }).code;
-    messages.push(typeof code === 'string' && !current.message.includes(code) ? `${current.message} (${code})` : current.message);
-    current = current.cause;
-  }
-  return messages.length > 0 ? messages.join(': ') : String(error);
-}
+export type { Connection, RetryOptions, Subscription, SubscriptionOptions };

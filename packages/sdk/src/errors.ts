@@ -20,7 +20,7 @@ export interface TransportErrorDetails {
  * `status` is undefined when there was no response at all.
  */
 export class TransportError extends ZonegraphError {
-  override readonly name = 'TransportError';
+  override readonly name: string = 'TransportError';
   readonly url: string;
   readonly status: number | undefined;
   readonly requestId: string | undefined;
@@ -75,6 +75,66 @@ export class GraphQLResponseError<TData = unknown> extends ZonegraphError {
 
   hasCode(code: string): boolean {
     return this.codes.includes(code);
+  }
+}
+
+export interface TimeoutErrorDetails {
+  url: string;
+  timeoutMs: number;
+}
+
+/**
+ * No complete answer within `timeoutMs` (the client's or the call's): the
+ * request was abandoned. A kind of TransportError, with its own class.
+ */
+export class TimeoutError extends TransportError {
+  override readonly name = 'TimeoutError';
+  readonly timeoutMs: number;
+
+  constructor(details: TimeoutErrorDetails) {
+    super(`${details.url} did not answer within ${details.timeoutMs} ms`, { url: details.url });
+    this.timeoutMs = details.timeoutMs;
+  }
+}
+
+export interface RateLimitedErrorDetails {
+  url: string;
+  /** From the `Retry-After` header; undefined when the API sent none. */
+  retryAfterSeconds: number | undefined;
+  errors: readonly GraphQLFormattedError[];
+  requestId?: string;
+}
+
+/**
+ * The API refused the request for now (HTTP 429): the caller's budget is
+ * spent. Wait `retryAfterSeconds` before the next request. Queries are
+ * retried automatically when the wait is short enough (see `retry`); this is
+ * thrown when they were not, or the retries ran out.
+ */
+export class RateLimitedError extends ZonegraphError {
+  override readonly name = 'RateLimitedError';
+  readonly url: string;
+  readonly status = 429;
+  readonly retryAfterSeconds: number | undefined;
+  readonly errors: readonly GraphQLFormattedError[];
+  readonly requestId: string | undefined;
+
+  constructor(details: RateLimitedErrorDetails) {
+    const wait = details.retryAfterSeconds === undefined ? '' : `; retry after ${details.retryAfterSeconds} s`;
+    super(`${details.url} is rate limiting this client (HTTP 429${wait})`);
+    this.url = details.url;
+    this.retryAfterSeconds = details.retryAfterSeconds;
+    this.errors = details.errors;
+    this.requestId = details.requestId;
+  }
+
+  /** The budget the API reported (`extensions.rateLimit` of its error), as it sent it. */
+  get rateLimit(): Record<string, unknown> | undefined {
+    for (const error of this.errors) {
+      const budget = error.extensions?.['rateLimit'];
+      if (typeof budget === 'object' && budget !== null) return budget as Record<string, unknown>;
+    }
+    return undefined;
   }
 }
 

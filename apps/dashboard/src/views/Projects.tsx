@@ -1,0 +1,122 @@
+import type { ProjectFilter } from '@zonegraph/sdk';
+import { useEffect, useState } from 'react';
+import { Link } from 'wouter';
+import { useApiQuery } from '../api.tsx';
+import { StageBadge } from '../components/bits.tsx';
+import { FilterBar, type ProjectFilters } from '../components/Filters.tsx';
+import { Query } from '../components/Query.tsx';
+import { formatDay, formatMoney } from '../format.ts';
+import { useLanguage } from '../i18n/context.tsx';
+
+const PAGE_SIZE = 20;
+
+export function projectFilter(filters: ProjectFilters, search: string): ProjectFilter {
+  return {
+    ...(filters.campaign && { campaign: filters.campaign }),
+    ...(filters.cluster && { cluster: filters.cluster }),
+    ...(filters.park && { park: filters.park }),
+    ...(filters.originGroup && { originGroup: [filters.originGroup] }),
+    ...(filters.stage && { stage: [filters.stage] }),
+    ...(search.trim() && { search: search.trim() }),
+  };
+}
+
+/** Waits until typing pauses, so a search is not sent per keystroke. */
+function useDebounced<T>(value: T, ms: number): T {
+  const [debounced, setDebounced] = useState(value);
+  useEffect(() => {
+    const timer = setTimeout(() => setDebounced(value), ms);
+    return () => clearTimeout(timer);
+  }, [value, ms]);
+  return debounced;
+}
+
+/** Every project the caller may see, searched, filtered and paged (cursor by cursor). */
+export function Projects() {
+  const { t, lang, name } = useLanguage();
+  const [filters, setFilters] = useState<ProjectFilters>({});
+  const [search, setSearch] = useState('');
+  const debouncedSearch = useDebounced(search, 300);
+  // Cursors of the pages before this one: the API pages forwards, so going back pops.
+  const [cursors, setCursors] = useState<(string | null)[]>([null]);
+  const filter = projectFilter(filters, debouncedSearch);
+  const after = cursors[cursors.length - 1] ?? null;
+  useEffect(() => setCursors([null]), [JSON.stringify(filter)]); // eslint-disable-line react-hooks/exhaustive-deps
+
+  const variables = { filter, orderBy: { field: 'CODE' as const }, first: PAGE_SIZE, after };
+  const projects = useApiQuery('projects', variables, (c) => c.projects(variables));
+
+  return (
+    <>
+      <h1>{t.projects.title}</h1>
+      <div className="filters">
+        <label className="filter search">
+          <span>{t.filters.search}</span>
+          <input type="search" name="search" value={search} onChange={(event) => setSearch(event.target.value)} placeholder={t.filters.search} />
+        </label>
+      </div>
+      <FilterBar value={filters} onChange={setFilters} withStage />
+      <Query result={projects}>
+        {({ projects: page }) => {
+          const first = (cursors.length - 1) * PAGE_SIZE + 1;
+          return (
+            <>
+              <p className="muted" data-testid="project-count">
+                {t.projects.count(page.totalCount)}
+                {page.nodes.length > 0 && ` · ${t.projects.page(first, first + page.nodes.length - 1)}`}
+              </p>
+              {page.nodes.length === 0 ? (
+                <p className="empty">{t.projects.empty}</p>
+              ) : (
+                <table className="projects" data-testid="project-table">
+                  <thead>
+                    <tr>
+                      <th scope="col">{t.projects.code}</th>
+                      <th scope="col">{t.projects.name}</th>
+                      <th scope="col">{t.projects.campaign}</th>
+                      <th scope="col">{t.projects.stage}</th>
+                      <th scope="col">{t.projects.targetStage}</th>
+                      <th scope="col">{t.projects.targetDate}</th>
+                      <th scope="col" className="num">{t.projects.planned}</th>
+                      <th scope="col" className="num">{t.projects.completed}</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {page.nodes.map((project) => (
+                      <tr key={project.code}>
+                        <td>
+                          <Link href={`/projects/${encodeURIComponent(project.code)}`}>{project.code}</Link>
+                        </td>
+                        <td>
+                          {name(project)} {project.isKeyProject && <span className="badge key">{t.projects.key}</span>}
+                        </td>
+                        <td>{project.campaign ? name(project.campaign) : '—'}</td>
+                        <td>
+                          <StageBadge stage={project.stage} />
+                        </td>
+                        <td>
+                          <StageBadge stage={project.targetStage} />
+                        </td>
+                        <td>{formatDay(project.targetDate, lang)}</td>
+                        <td className="num">{formatMoney(project.plannedInvestment, lang)}</td>
+                        <td className="num">{formatMoney(project.completedInvestment, lang)}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              )}
+              <nav className="pager">
+                <button type="button" disabled={cursors.length <= 1} onClick={() => setCursors((c) => c.slice(0, -1))}>
+                  {t.projects.previous}
+                </button>
+                <button type="button" disabled={!page.pageInfo.hasNextPage} onClick={() => setCursors((c) => [...c, page.pageInfo.endCursor])}>
+                  {t.projects.next}
+                </button>
+              </nav>
+            </>
+          );
+        }}
+      </Query>
+    </>
+  );
+}

@@ -1,0 +1,264 @@
+import { existsSync } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { startApi, type RunningApi } from '@zonegraph/api/testing';
+import { createApiKey } from '@zonegraph/db';
+import { createClient, type ZonegraphClient } from '@zonegraph/sdk';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { formatMoney } from '../src/format.ts';
+
+// The dashboard as a leader opens it: the built files served by a seeded API,
+// driven in Debian's Chromium. Each view is checked against what the SDK
+// answers for the same question, and photographed into artifacts/.
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const distDir = path.resolve(here, '../dist');
+const artifactsDir = process.env['DASHBOARD_ARTIFACTS_DIR'] ?? path.resolve(here, '../artifacts');
+const chromiumPath = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
+
+let api: RunningApi;
+let browser: Browser;
+let context: BrowserContext;
+let page: Page;
+let anonymous: ZonegraphClient;
+let analyst: ZonegraphClient;
+let analystKey: string;
+const offOrigin: string[] = [];
+const pageErrors: string[] = [];
+
+/** A mutation through the API as an editor would send it; fails unless it succeeded. */
+async function mutate(editorKey: string, query: string, variables: Record<string, unknown>): Promise<void> {
+  const response = await fetch(api.url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${editorKey}`, 'x-zonegraph-client': 'dashboard-e2e' },
+    body: JSON.stringify({ query, variables }),
+  });
+  const body = (await response.json()) as { data?: Record<string, { __typename: string }>; errors?: unknown };
+  const outcome = body.data && Object.values(body.data)[0];
+  if (!outcome?.__typename.endsWith('Success')) throw new Error(`arranging data failed: ${JSON.stringify(body)}`);
+}
+
+/** Some of 2020's work, so the charts and tables have something to show. */
+async function arrangeProgramme(editorKey: string) {
+  const editor = createClient({ url: api.url, apiKey: editorKey });
+  const idOf = async (code: string) => {
+    const { project } = await editor.project({ code });
+    if (!project) throw new Error(`seed has no ${code}`);
+    return project.id;
+  };
+  const [p01, p02, p03] = [await idOf('GZK-2020-P01'), await idOf('GZK-2020-P02'), await idOf('GZK-2020-P03')];
+  const record = `mutation ($input: RecordInvestmentInput!) { recordInvestment(input: $input) { __typename } }`;
+  for (const [id, month, amount] of [
+    [p01, '2020-01-01', '850000000'],
+    [p01, '2020-02-01', '620000000'],
+    [p01, '2020-03-01', '1240000000'],
+    [p02, '2020-03-01', '430000000'],
+    [p02, '2020-04-01', '980000000'],
+    [p01, '2019-01-01', '500000000'],
+    [p01, '2019-03-01', '900000000'],
+  ] as const) {
+    await mutate(editorKey, record, { input: { id, month, amount } });
+  }
+  await mutate(editorKey, `mutation ($input: RecordProjectStageChangeInput!) { recordProjectStageChange(input: $input) { __typename } }`, {
+    input: { id: p03, toStage: 'SIGNED', occurredOn: '2020-03-10', note: '签约仪式' },
+  });
+  await mutate(editorKey, `mutation ($input: CreateObstacleInput!) { createObstacle(input: $input) { __typename } }`, {
+    input: { code: 'E2E-OB-1', project: 'GZK-2020-P01', titleZh: '用地指标未落实', titleEn: 'Land quota not secured', raisedOn: '2020-02-01', deadline: '2020-04-30', responsibleUnit: '自然资源局', visibility: 'PUBLIC' },
+  });
+  await mutate(editorKey, `mutation ($input: CreateInspectionFindingInput!) { createInspectionFinding(input: $input) { __typename } }`, {
+    input: { code: 'E2E-IF-1', project: 'GZK-2020-P01', titleZh: '施工进度滞后', titleEn: 'Construction behind schedule', foundOn: '2020-05-12', deadline: '2020-06-30', responsibleUnit: '建设指挥部', visibility: 'PUBLIC' },
+  });
+}
+
+async function shoot(name: string) {
+  await page.screenshot({ path: path.join(artifactsDir, `${name}.png`), fullPage: true });
+}
+
+async function openView(label: string) {
+  await page.getByRole('navigation').getByRole('link', { name: label, exact: true }).click();
+}
+
+const text = (testId: string) => page.getByTestId(testId).innerText();
+
+beforeAll(async () => {
+  if (!existsSync(path.join(distDir, 'index.html'))) {
+    throw new Error(`No built dashboard in ${distDir}: run "pnpm --filter @zonegraph/dashboard build" (turbo runs it before this test).`);
+  }
+  if (!existsSync(chromiumPath)) {
+    throw new Error(`No Chromium at ${chromiumPath}: install it with "apt-get install -y chromium" or set CHROMIUM_PATH.`);
+  }
+  await mkdir(artifactsDir, { recursive: true });
+  api = await startApi({ dashboardDir: distDir });
+  const editorKey = (await createApiKey(api.db.prisma, { holder: 'e2e editor', role: 'EDITOR' })).key;
+  analystKey = (await createApiKey(api.db.prisma, { holder: 'e2e analyst', role: 'ANALYST' })).key;
+  await arrangeProgramme(editorKey);
+  anonymous = createClient({ url: api.url });
+  analyst = createClient({ url: api.url, apiKey: analystKey });
+
+  browser = await chromium.launch({
+    executablePath: chromiumPath,
+    headless: true,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
+  context = await browser.newContext({ viewport: { width: 1400, height: 900 }, locale: 'zh-CN', reducedMotion: 'reduce' });
+  // A closed intranet: anything the page asks of another host is refused and reported.
+  await context.route('**/*', (route) => {
+    const url = new URL(route.request().url());
+    if (url.origin === api.origin) return route.continue();
+    offOrigin.push(url.href);
+    return route.abort();
+  });
+  page = await context.newPage();
+  page.on('pageerror', (error) => pageErrors.push(error.message));
+  page.on('console', (message) => {
+    // The API's 401 for a refused key is logged by the browser as a failed load; that one is expected.
+    if (message.type() === 'error' && !/status of 401/.test(message.text())) pageErrors.push(message.text());
+  });
+}, 180_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await api?.close();
+});
+
+describe('the dashboard in a browser', () => {
+  it('opens on the programme at a glance, in Chinese, with the six campaigns', async () => {
+    await page.goto(`${api.origin}/dashboard/`);
+    const cards = page.getByTestId('campaign-card');
+    await expect.poll(() => cards.count(), { timeout: 20_000 }).toBe(6);
+    const { campaigns } = await anonymous.campaigns({ first: 100 });
+    expect(campaigns.nodes).toHaveLength(6);
+    const shown = await cards.allInnerTexts();
+    for (const campaign of campaigns.nodes) {
+      expect(shown.some((card) => card.includes(campaign.nameZh) && card.includes(campaign.code)), campaign.code).toBe(true);
+    }
+    expect(await page.locator('html').getAttribute('lang')).toBe('zh-CN');
+    await expect.poll(() => page.getByText('195亿元').count()).toBeGreaterThan(0);
+    expect(await page.getByTestId('key-state').innerText()).toContain('匿名访问');
+    await shoot('1-overview');
+  });
+
+  it('takes an API key, keeps it for the tab, and refuses a bad one with a clear message', async () => {
+    await page.getByPlaceholder('粘贴密钥（可选）').fill('zg_not-a-real-key');
+    await page.getByRole('button', { name: '使用' }).click();
+    await expect.poll(() => page.getByRole('alert').first().innerText(), { timeout: 20_000 }).toContain('密钥无效');
+    await shoot('7-bad-key');
+    await page.getByRole('alert').first().getByRole('button', { name: '清除' }).click();
+    await page.getByPlaceholder('粘贴密钥（可选）').fill(analystKey);
+    await page.getByRole('button', { name: '使用' }).click();
+    await expect.poll(() => page.getByTestId('key-state').innerText()).toContain('已使用密钥');
+    expect(await page.evaluate(() => Object.values(sessionStorage))).toContain(analystKey);
+    expect(await page.evaluate(() => Object.values(localStorage))).not.toContain(analystKey);
+    await expect.poll(() => page.getByTestId('campaign-card').count(), { timeout: 20_000 }).toBe(6);
+  });
+
+  it('shows the pipeline and narrows it by campaign', async () => {
+    await openView('项目储备');
+    const { pipelineReport: all } = await analyst.pipelineReport({ by: ['STAGE'] });
+    await expect.poll(() => text('pipeline-total'), { timeout: 20_000 }).toContain(String(all!.total.projects));
+    await page.locator('select[name="campaign"]').first().selectOption('GZK-2020-C4');
+    const { pipelineReport: c4 } = await analyst.pipelineReport({ by: ['STAGE'], filter: { campaign: ['GZK-2020-C4'] } });
+    expect(c4!.total.projects).not.toBe(all!.total.projects);
+    await expect.poll(() => text('pipeline-total'), { timeout: 20_000 }).toContain(String(c4!.total.projects));
+    await page.getByTestId('target-matrix').waitFor();
+    await page.locator('canvas').first().waitFor();
+    await shoot('2-pipeline');
+  });
+
+  it('shows investment against the 19.5-billion-yuan target, with the previous year', async () => {
+    await openView('投资');
+    const { investmentReport } = await analyst.investmentReport({ by: 'CAMPAIGN' });
+    expect(Number(investmentReport!.total.amount)).toBe(4_120_000_000);
+    await expect.poll(() => text('investment-total'), { timeout: 20_000 }).toContain(formatMoney(investmentReport!.total.amount, 'zh'));
+    await expect.poll(() => page.getByText(formatMoney(investmentReport!.total.previousYearAmount, 'zh')).count()).toBeGreaterThan(0);
+    await page.locator('canvas').first().waitFor();
+    await shoot('3-investment');
+  });
+
+  it('shows the cadence calendar with the week of the signing held', async () => {
+    await openView('推进节奏');
+    const weeks = page.getByTestId('calendar-WEEK').locator('li');
+    const { cadenceReport } = await analyst.cadenceReport();
+    const signing = cadenceReport!.rules.find((r) => r.activity === 'SIGNING' && r.period === 'WEEK')!;
+    await expect.poll(() => weeks.count(), { timeout: 20_000 }).toBe(signing.periods.length);
+    const held = page.getByTestId('calendar-WEEK').locator('li.held');
+    expect(await held.count()).toBe(signing.periods.filter((p) => p.held).length);
+    expect(await held.count()).toBeGreaterThan(0);
+    expect(await held.first().getAttribute('aria-label')).toContain('2020年第11周');
+    expect(await page.getByTestId('calendar-MONTH').locator('li').count()).toBe(12);
+    expect(await page.getByTestId('calendar-QUARTER').locator('li').count()).toBe(4);
+    expect(await text('streak-SIGNING')).toContain(`连续 ${signing.currentStreak} 周`);
+    await shoot('4-cadence');
+  });
+
+  it('lists projects at risk and overdue obstacles and findings', async () => {
+    await openView('风险');
+    const { riskReport } = await analyst.riskReport({ first: 50 });
+    await expect.poll(() => text('risk-projects-overdue'), { timeout: 20_000 }).toContain(String(riskReport!.summary.projectsOverdue));
+    expect(riskReport!.summary.obstaclesOverdue).toBeGreaterThan(0);
+    await expect.poll(() => page.getByText('用地指标未落实').count()).toBeGreaterThan(0);
+    await expect.poll(() => page.getByText('施工进度滞后').count()).toBeGreaterThan(0);
+    await shoot('5-risks');
+  });
+
+  it('searches and filters the project table, then opens a project', async () => {
+    await openView('项目');
+    const { projects: all } = await analyst.projects({ first: 1 });
+    await expect.poll(() => text('project-count'), { timeout: 20_000 }).toContain(`共 ${all.totalCount} 个项目`);
+
+    const { projects: found } = await analyst.projects({ filter: { search: '医院' }, first: 20 });
+    expect(found.totalCount).toBeGreaterThan(0);
+    expect(found.totalCount).toBeLessThan(all.totalCount);
+    await page.getByRole('searchbox').fill('医院');
+    await expect.poll(() => text('project-count'), { timeout: 20_000 }).toContain(`共 ${found.totalCount} 个项目`);
+    const rows = page.getByTestId('project-table').locator('tbody tr');
+    expect(await rows.count()).toBe(found.totalCount);
+
+    await page.getByRole('searchbox').fill('');
+    await page.locator('select[name="campaign"]').selectOption('GZK-2020-C1');
+    const { projects: c1 } = await analyst.projects({ filter: { campaign: 'GZK-2020-C1' }, first: 20 });
+    await expect.poll(() => text('project-count'), { timeout: 20_000 }).toContain(`共 ${c1.totalCount} 个项目`);
+    await expect.poll(() => rows.count()).toBe(c1.totalCount);
+    await page.locator('select[name="stage"]').selectOption('UNDER_CONSTRUCTION');
+    const { projects: c1Building } = await analyst.projects({ filter: { campaign: 'GZK-2020-C1', stage: ['UNDER_CONSTRUCTION'] }, first: 20 });
+    await expect.poll(() => text('project-count'), { timeout: 20_000 }).toContain(`共 ${c1Building.totalCount} 个项目`);
+    await shoot('6-projects');
+
+    await page.getByRole('link', { name: 'GZK-2020-P01' }).click();
+    await expect.poll(() => text('project-title'), { timeout: 20_000 }).toContain('GZK-2020-P01');
+    expect(page.url()).toBe(`${api.origin}/dashboard/projects/GZK-2020-P01`);
+    await expect.poll(() => page.getByText('施工进度滞后').count(), { timeout: 20_000 }).toBeGreaterThan(0);
+    await expect.poll(() => page.getByText('用地指标未落实').count()).toBeGreaterThan(0);
+    await page.locator('canvas').first().waitFor();
+    await shoot('8-project');
+  });
+
+  it('switches to English and keeps the choice, the key and the page on reload', async () => {
+    await page.getByTestId('language-toggle').click();
+    await expect.poll(() => page.locator('html').getAttribute('lang')).toBe('en');
+    await expect.poll(() => page.getByRole('link', { name: 'Back to projects' }).count()).toBe(1);
+    const { project } = await analyst.project({ code: 'GZK-2020-P01' });
+    expect(await text('project-title')).toContain(project!.nameEn);
+    await expect.poll(() => page.getByText('Construction behind schedule').count()).toBeGreaterThan(0);
+    await shoot('9-project-en');
+
+    await page.reload();
+    await expect.poll(() => text('project-title'), { timeout: 20_000 }).toContain(project!.nameEn);
+    expect(await text('key-state')).toContain('Using a key');
+
+    await openView('Overview');
+    const { campaigns } = await anonymous.campaigns({ first: 100 });
+    await expect.poll(() => page.getByTestId('campaign-card').count(), { timeout: 20_000 }).toBe(6);
+    const shown = await page.getByTestId('campaign-card').allInnerTexts();
+    for (const campaign of campaigns.nodes) expect(shown.some((card) => card.includes(campaign.nameEn)), campaign.code).toBe(true);
+    await expect.poll(() => page.getByText('¥19.5 bn').count()).toBeGreaterThan(0);
+    await shoot('10-overview-en');
+  });
+
+  it('loaded nothing from another host and raised no script error', () => {
+    expect(offOrigin).toEqual([]);
+    expect(pageErrors).toEqual([]);
+  });
+});
