@@ -4,6 +4,7 @@ import { ConfigError, loadConfig } from './config.ts';
 import { createRedisEvents, describeRedis, type SharedEvents } from './events.ts';
 import { Redis } from 'ioredis';
 import { createLogger } from './logger.ts';
+import { defaultDashboardDir } from './plugins/dashboard.ts';
 import { loadTrustedDocuments } from './plugins/trusted-documents.ts';
 import { createApp } from './yoga.ts';
 
@@ -64,6 +65,7 @@ async function main() {
     graphiql: config.GRAPHIQL,
     allowAnonymous: config.ALLOW_ANONYMOUS,
     pubsub: events?.pubsub,
+    dashboardDir: config.DASHBOARD_DIR ?? defaultDashboardDir,
     settings: config,
     trustedDocuments,
     redis: budgetRedis,

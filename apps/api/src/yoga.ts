@@ -14,6 +14,7 @@ import { useActualCost } from './plugins/cost.ts';
 import { CSRF_HEADERS, useCsrfPrevention } from './plugins/csrf.ts';
 import { maskError } from './plugins/error-masking.ts';
 import { useExecutionGuards } from './plugins/execution-guards.ts';
+import { useDashboard } from './plugins/dashboard.ts';
 import { useHealth } from './plugins/health.ts';
 import { useHttpErrorCodes } from './plugins/http-error-codes.ts';
 import { useDocumentLimits } from './plugins/limits.ts';
@@ -53,6 +54,8 @@ export interface AppOptions {
   allowAnonymous?: boolean;
   /** Where mutations announce changes; in-process unless given (e.g. through Redis). */
   pubsub?: PubSub;
+  /** Serve the dashboard's built files from here at /dashboard (off when unset or not built). */
+  dashboardDir?: string;
   /** Limits, budgets, CORS, trusted documents; each unset one takes its default from config.ts. */
   settings?: Partial<EdgeSettings>;
   /** The published documents; read from `TRUSTED_DOCUMENTS_FILE` unless given. */
@@ -72,6 +75,7 @@ export function createApp({
   graphiql = true,
   allowAnonymous = true,
   pubsub = createEvents(),
+  dashboardDir,
   settings: given = {},
   trustedDocuments,
   redis,
@@ -104,6 +108,7 @@ export function createApp({
     },
     context: async ({ request }) => ({ ...(await authenticate(request)), requestId: requestIdOf(request), pubsub }),
     plugins: [
+      ...(dashboardDir ? [useDashboard({ dir: dashboardDir, logger })] : []),
       useBodyLimit(settings.MAX_BODY_BYTES),
       useHealth(db),
       useRequestId(logger),

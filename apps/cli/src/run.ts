@@ -1,5 +1,6 @@
 import { Command, CommanderError } from 'commander';
 import { GraphQLResponseError, TransportError } from '@zonegraph/sdk';
+import { exportCommand } from './commands/export.ts';
 import { importCommand } from './commands/import.ts';
 import { projectsCommand } from './commands/projects.ts';
 import { CommandFailed, UsageError } from './errors.ts';
@@ -30,6 +31,7 @@ function buildProgram(io: CliIo): Command {
     );
   program.addCommand(projectsCommand(io));
   program.addCommand(importCommand(io));
+  program.addCommand(exportCommand(io));
 
   // Every command writes to the injected streams and throws instead of exiting.
   const configure = (command: Command) => {

@@ -14,9 +14,11 @@ export async function zonegraph(
 ): Promise<CliResult> {
   let stdout = '';
   let stderr = '';
+  // Bytes (an .xlsx) are kept one character per byte.
+  const text = (chunk: string | Uint8Array) => (typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('latin1'));
   const code = await run(argv, {
-    stdout: { write: (chunk: string) => (stdout += chunk), ...(terminal && { isTTY: true, columns: terminal.columns }) },
-    stderr: { write: (chunk: string) => (stderr += chunk) },
+    stdout: { write: (chunk: string | Uint8Array) => (stdout += text(chunk)), ...(terminal && { isTTY: true, columns: terminal.columns }) },
+    stderr: { write: (chunk: string | Uint8Array) => (stderr += text(chunk)) },
     env,
   });
   return { code, stdout, stderr };
