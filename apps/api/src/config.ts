@@ -17,7 +17,7 @@ const callerKinds = z
   .refine((list) => list.every((k) => (callerKindNames as readonly string[]).includes(k)), `must be a comma-separated list of ${callerKindNames.join(', ')}`)
   .transform((list) => list as CallerKind[]);
 
-export const DEFAULT_RATE_LIMITS = 'anonymous:20000,partner:50000,analyst:200000,editor:200000,admin:200000';
+export const DEFAULT_RATE_LIMITS = 'anonymous:100000,partner:200000,analyst:1000000,editor:1000000,admin:1000000';
 
 /** `role:points,…`; a role left out, or given `off`, has no budget. */
 const rateLimits = z
@@ -68,8 +68,6 @@ const schema = z.object({
   SEED_ON_START: flag.default(true),
   DB_POOL_SIZE: z.coerce.number({ message: 'must be a number' }).int().min(1).max(200).default(10),
   SHUTDOWN_TIMEOUT_MS: z.coerce.number({ message: 'must be a number' }).int().min(0).default(10_000),
-  /** The dashboard's built files, served at /dashboard; unset: apps/dashboard/dist of this repository. */
-  DASHBOARD_DIR: z.string().min(1).optional(),
 
   // The edge: what one request may ask, and how much each caller may ask for over time.
   MAX_BODY_BYTES: count(1024).default(1_048_576),
@@ -79,7 +77,7 @@ const schema = z.object({
   MAX_ALIASES: count(0).default(30),
   MAX_DIRECTIVES: count(0).default(50),
   MAX_LIST_LENGTH: count(1).default(100),
-  MAX_COST: count(1).default(50_000),
+  MAX_COST: count(1).default(25_000),
   EXECUTION_TIMEOUT_MS: count(100).default(30_000),
   MAX_CONCURRENT_REQUESTS_PER_KEY: count(1).default(10),
   /** Cost points each caller may spend per window, by role; see README "Limits". */

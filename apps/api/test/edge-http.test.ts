@@ -1,0 +1,173 @@
+import { createHash } from 'node:crypto';
+import { Writable } from 'node:stream';
+import { createApiKey } from '@zonegraph/db';
+import pino from 'pino';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadConfig } from '../src/config.ts';
+import { json, send } from './edge-kit.ts';
+import { startTestApi, type TestApi } from './testkit.ts';
+
+const CAMPAIGNS = 'query TwoCampaigns { campaigns(first: 2) { nodes { code } } }';
+const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
+const persisted = (hash: string) => ({ persistedQuery: { version: 1, sha256Hash: hash } });
+
+describe('trusted documents', () => {
+  let api: TestApi;
+  let partner: string;
+  const documents = new Map([[sha256(CAMPAIGNS), CAMPAIGNS]]);
+  beforeAll(async () => {
+    api = await startTestApi({ app: { trustedDocuments: documents, settings: { TRUSTED_DOCUMENTS_REQUIRED_FOR: ['partner'] } } });
+    partner = (await createApiKey(api.db.prisma, { holder: 'partner system', role: 'PARTNER' })).key;
+  });
+  afterAll(() => api.close());
+
+  it('runs a published document by its hash over POST and over GET', async () => {
+    const headers = { authorization: `Bearer ${partner}` };
+    const byPost = await send(api, json({ extensions: persisted(sha256(CAMPAIGNS)) }, headers));
+    expect(byPost.status).toBe(200);
+    expect(byPost.body.data.campaigns.nodes).toHaveLength(2);
+    const query = new URLSearchParams({ extensions: JSON.stringify(persisted(sha256(CAMPAIGNS))) });
+    const byGet = await send(api, { path: `/graphql?${query}`, headers: { ...headers, 'x-zonegraph-client': 'zonegraph-sdk' } });
+    expect(byGet.status).toBe(200);
+    expect(byGet.body.data).toEqual(byPost.body.data);
+  });
+
+  it('refuses other documents from the roles configured to need published ones, and only from them', async () => {
+    api.statements.length = 0;
+    const own = await send(api, json({ query: CAMPAIGNS }, { authorization: `Bearer ${partner}` }));
+    expect(own.status).toBe(403);
+    expect(own.body.errors[0].extensions.code).toBe('PERSISTED_QUERY_REQUIRED');
+    expect(api.statements.filter((sql) => !/ApiKey/.test(sql))).toEqual([]);
+    const anonymous = await send(api, json({ query: CAMPAIGNS }));
+    expect(anonymous.status).toBe(200);
+  });
+
+  it('says clearly when a hash is unknown', async () => {
+    const unknown = await send(api, json({ extensions: persisted(sha256('{ nothing }')) }, { authorization: `Bearer ${partner}` }));
+    expect(unknown.status).toBe(400);
+    expect(unknown.body.errors[0]).toMatchObject({ extensions: { code: 'PERSISTED_QUERY_NOT_FOUND' } });
+    expect(unknown.body.errors[0].message).toMatch(/published/);
+  });
+});
+
+describe('browsers: CSRF, CORS, GraphiQL and introspection', () => {
+  let api: TestApi;
+  let closed: TestApi;
+  beforeAll(async () => {
+    api = await startTestApi({ seeded: false });
+    closed = await startTestApi({ seeded: false, app: { graphiql: false, settings: { INTROSPECTION: false, CORS_ORIGINS: ['https://partner.example'] } } });
+  });
+  afterAll(async () => {
+    await api.close();
+    await closed.close();
+  });
+
+  it('refuses a GET or a simple POST without the CSRF header, which a foreign page cannot add', async () => {
+    const get = await send(api, { path: '/graphql?query=%7B__typename%7D' });
+    expect(get.status).toBe(403);
+    expect(get.body.errors[0].extensions.code).toBe('CSRF_HEADER_REQUIRED');
+    const form = await send(api, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'query=%7B__typename%7D' });
+    expect(form.status).toBe(403);
+    const withHeader = await send(api, { path: '/graphql?query=%7B__typename%7D', headers: { 'x-zonegraph-client': 'zonegraph-sdk' } });
+    expect(withHeader.status).toBe(200);
+  });
+
+  it('allows no foreign origin by default, and exactly the configured ones otherwise', async () => {
+    const preflight = (target: TestApi, origin: string) =>
+      target.app.fetch('http://zonegraph.test/graphql', {
+        method: 'OPTIONS',
+        headers: { origin, 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type,authorization' },
+      });
+    expect((await preflight(api, 'https://evil.example')).headers.get('access-control-allow-origin')).toBeNull();
+    const allowed = await preflight(closed, 'https://partner.example');
+    expect(allowed.headers.get('access-control-allow-origin')).toBe('https://partner.example');
+    expect(allowed.headers.get('access-control-allow-credentials')).not.toBe('true');
+    const other = (await preflight(closed, 'https://evil.example')).headers.get('access-control-allow-origin');
+    expect(other === null || other === 'null' || other === 'https://partner.example').toBe(true);
+    expect(other).not.toBe('https://evil.example');
+    expect(other).not.toBe('*');
+  });
+
+  it('closes introspection when configured, and stops suggesting field names with it', async () => {
+    const open = await api.execute('{ campaignz(first: 1) { totalCount } }');
+    expect(open.errors?.[0]?.message).toMatch(/Did you mean/);
+    const introspection = await closed.execute('{ __schema { types { name } } }');
+    expect(introspection.status).toBe(400);
+    expect(introspection.data ?? null).toBeNull();
+    const typo = await closed.execute('{ campaignz(first: 1) { totalCount } }');
+    expect(typo.errors?.[0]?.message).not.toMatch(/Did you mean|campaigns/);
+    const page = await closed.app.fetch('http://zonegraph.test/graphql', { headers: { accept: 'text/html' } });
+    expect(await page.text()).not.toContain('graphiql');
+  });
+
+  it('closes GraphiQL and introspection in production unless told otherwise', () => {
+    expect(loadConfig({ NODE_ENV: 'production' })).toMatchObject({ GRAPHIQL: false, INTROSPECTION: false });
+    expect(loadConfig({ NODE_ENV: 'production', GRAPHIQL: 'true', INTROSPECTION: 'true' })).toMatchObject({ GRAPHIQL: true, INTROSPECTION: true });
+    expect(loadConfig({})).toMatchObject({ GRAPHIQL: true, INTROSPECTION: true, CORS_ORIGINS: [], TRUSTED_DOCUMENTS_REQUIRED_FOR: [] });
+    expect(loadConfig({ RATE_LIMITS: 'partner:500,anonymous:off' }).RATE_LIMITS).toEqual({ partner: 500 });
+    expect(() => loadConfig({ RATE_LIMITS: 'partners:5' })).toThrow(/RATE_LIMITS/);
+    expect(() => loadConfig({ CORS_ORIGINS: 'partner.example/path' })).toThrow(/CORS_ORIGINS/);
+    expect(() => loadConfig({ TRUSTED_DOCUMENTS_REQUIRED_FOR: 'partner,guest' })).toThrow(/TRUSTED_DOCUMENTS_REQUIRED_FOR/);
+  });
+});
+
+describe('unexpected errors', () => {
+  it('reach the client as a generic message with the request id; the log holds the detail', async () => {
+    const lines: string[] = [];
+    const logger = pino({ level: 'info' }, new Writable({ write: (chunk, _enc, done) => (lines.push(String(chunk)), done()) }));
+    const api = await startTestApi({ seeded: false, app: { logger } });
+    // A database gone from under the API: every query fails in a way no caller caused.
+    await api.db.close();
+    const result = await api.execute('{ campaigns(first: 1) { totalCount } }', undefined, { 'x-request-id': 'partner-req-0001' });
+    expect(result.data?.campaigns ?? null).toBeNull();
+    const error = result.errors![0]!;
+    expect(error.extensions).toMatchObject({ requestId: 'partner-req-0001' });
+    expect(['INTERNAL_SERVER_ERROR', 'SERVICE_UNAVAILABLE']).toContain(error.extensions!.code);
+    const sent = JSON.stringify(result);
+    expect(sent).not.toMatch(/\bat \w|\/work\/|node_modules|\.ts:\d|SELECT|PGlite|prisma|stack/i);
+    const logged = lines.join('');
+    expect(logged).toContain('partner-req-0001');
+    expect(logged).toMatch(/stack|PGlite|closed/i);
+  });
+});
+
+describe('one caller cannot occupy the server', () => {
+  let api: TestApi;
+  beforeAll(async () => {
+    api = await startTestApi({ app: { settings: { MAX_CONCURRENT_REQUESTS_PER_KEY: 2, EXECUTION_TIMEOUT_MS: 400 } } });
+  });
+  afterAll(() => api.close());
+
+  /** Holds a lock that every campaign read waits for, as a slow database would. */
+  const holdCampaigns = (ms: number) =>
+    api.db.prisma.$transaction(
+      async (tx) => {
+        await tx.$executeRawUnsafe('LOCK TABLE "Campaign" IN ACCESS EXCLUSIVE MODE');
+        await new Promise((resolve) => setTimeout(resolve, ms));
+      },
+      { timeout: ms + 5_000 },
+    );
+
+  it('limits the operations one caller has in flight, and times out a slow one', async () => {
+    const lock = holdCampaigns(1_500);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    const query = '{ campaigns(first: 1) { totalCount } }';
+    const results = await Promise.all([api.execute(query), api.execute(query), api.execute(query)]);
+    const statuses = results.map((r) => r.status).sort();
+    const refused = results.find((r) => r.status === 429)!;
+    expect(refused.errors?.[0]?.extensions).toMatchObject({ code: 'TOO_MANY_CONCURRENT_REQUESTS', limit: 2 });
+    expect(refused.headers.get('retry-after')).toBe('1');
+    // The two admitted ones waited on the lock past the deadline.
+    const timedOut = results.filter((r) => r.status === 503);
+    expect(statuses).toEqual([429, 503, 503]);
+    for (const r of timedOut) expect(r.errors?.[0]?.extensions).toMatchObject({ code: 'EXECUTION_TIMEOUT', limit: 400 });
+    await lock;
+    // Once the abandoned executions finish, their slots are free again.
+    for (let i = 0; i < 50; i++) {
+      const next = await api.execute(query);
+      if (next.status === 200) return;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    throw new Error('the caller never got its slots back');
+  });
+});
