@@ -68,6 +68,8 @@ const schema = z.object({
   SEED_ON_START: flag.default(true),
   DB_POOL_SIZE: z.coerce.number({ message: 'must be a number' }).int().min(1).max(200).default(10),
   SHUTDOWN_TIMEOUT_MS: z.coerce.number({ message: 'must be a number' }).int().min(0).default(10_000),
+  /** The dashboard's built files, served at /dashboard; unset: apps/dashboard/dist of this repository. */
+  DASHBOARD_DIR: z.string().min(1).optional(),
 
   // The edge: what one request may ask, and how much each caller may ask for over time.
   MAX_BODY_BYTES: count(1024).default(1_048_576),
