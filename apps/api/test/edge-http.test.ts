@@ -4,6 +4,7 @@ import { createApiKey } from '@zonegraph/db';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../src/config.ts';
+import { loadTrustedDocuments } from '../src/plugins/trusted-documents.ts';
 import { json, send } from './edge-kit.ts';
 import { startTestApi, type TestApi } from './testkit.ts';
 
@@ -169,5 +170,31 @@ describe('one caller cannot occupy the server', () => {
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
     throw new Error('the caller never got its slots back');
+  });
+});
+
+describe("the SDK's published documents", () => {
+  const file = loadConfig({}).TRUSTED_DOCUMENTS_FILE;
+  let api: TestApi;
+  let admin: string;
+  beforeAll(async () => {
+    // Loaded from the SDK's generated manifest, as `pnpm start` does (turbo generates it before these tests).
+    api = await startTestApi({ app: { settings: { TRUSTED_DOCUMENTS_REQUIRED_FOR: ['admin'] } } });
+    admin = (await createApiKey(api.db.prisma, { holder: 'manifest check', role: 'ADMIN' })).key;
+  });
+  afterAll(() => api.close());
+
+  it('all run by hash within every default limit', async () => {
+    const manifest = loadTrustedDocuments(file);
+    expect(manifest.size, `no documents in ${file}: run pnpm generate`).toBeGreaterThan(10);
+    const refusedCodes = new Set(['PERSISTED_QUERY_NOT_FOUND', 'PERSISTED_QUERY_REQUIRED', 'GRAPHQL_VALIDATION_FAILED', 'GRAPHQL_PARSE_FAILED']);
+    for (const [hash, document] of manifest) {
+      if (/^\s*subscription\b/m.test(document)) continue;
+      const response = await send(api, json({ extensions: persisted(hash) }, { authorization: `Bearer ${admin}` }));
+      const codes: string[] = (response.body.errors ?? []).map((e: { extensions?: { code?: string } }) => e.extensions?.code);
+      const limitCodes = codes.filter((c) => refusedCodes.has(c) || /^(QUERY_TOO|TOO_MANY|DOCUMENT_TOO|LIST_TOO|PAGE_SIZE)/.test(c));
+      expect(limitCodes, `${document.slice(0, 120)}: ${JSON.stringify(response.body.errors)}`).toEqual([]);
+      expect(response.status).toBeLessThan(500);
+    }
   });
 });
