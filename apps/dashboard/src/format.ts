@@ -158,3 +158,16 @@ export function daysLabel(days: number, lang: Lang): string {
   if (lang === 'zh') return overdue ? `逾期 ${n} 天` : `剩 ${n} 天`;
   return `${n} day${n === 1 ? '' : 's'} ${overdue ? 'overdue' : 'left'}`;
 }
+
+/**
+ * An indicator's value in its unit: `10个`, `15分钟`, `20%`, money as money
+ * (`195亿元`); in English `10 platforms`, `20%`, `¥19.5 bn`. No value reads `—`.
+ */
+export function formatMeasure(value: string | number | null | undefined, unit: { unitZh: string; unitEn: string }, lang: Lang): string {
+  const n = toNumber(value);
+  if (n === null) return '—';
+  if (unit.unitZh === '元') return formatMoney(n, lang);
+  const figure = number(n, lang, 2);
+  if (unit.unitZh === '%') return `${figure}%`;
+  return lang === 'zh' ? `${figure}${unit.unitZh}` : `${figure} ${unit.unitEn}`;
+}

@@ -7,7 +7,7 @@ import { createApiKey } from '@zonegraph/db';
 import { createClient, type ZonegraphClient } from '@zonegraph/sdk';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { formatMoney } from '../src/format.ts';
+import { formatMoney, formatPercent } from '../src/format.ts';
 
 // The dashboard as a leader opens it: the built files served by a seeded API,
 // driven in Debian's Chromium. Each view is checked against what the SDK
@@ -69,6 +69,12 @@ async function arrangeProgramme(editorKey: string) {
   });
   await mutate(editorKey, `mutation ($input: CreateInspectionFindingInput!) { createInspectionFinding(input: $input) { __typename } }`, {
     input: { code: 'E2E-IF-1', project: 'GZK-2020-P01', titleZh: '施工进度滞后', titleEn: 'Construction behind schedule', foundOn: '2020-05-12', deadline: '2020-06-30', responsibleUnit: '建设指挥部', visibility: 'PUBLIC' },
+  });
+  const { progressReport } = await editor.progressReport({ campaign: 'GZK-2020-C1', first: 100 });
+  const indicator = progressReport!.indicators.nodes.find((i) => i.unitZh === '个' && i.target === '10');
+  if (!indicator) throw new Error('seed has no C1 indicator with a target of 10');
+  await mutate(editorKey, `mutation ($input: RecordIndicatorValueInput!) { recordIndicatorValue(input: $input) { __typename } }`, {
+    input: { id: indicator.indicatorId, value: '6', observedOn: '2020-06-30', note: '半年统计' },
   });
 }
 
@@ -137,6 +143,13 @@ describe('the dashboard in a browser', () => {
     expect(await page.locator('html').getAttribute('lang')).toBe('zh-CN');
     await expect.poll(() => page.getByText('195亿元').count()).toBeGreaterThan(0);
     expect(await page.getByTestId('key-state').innerText()).toContain('匿名访问');
+    // The indicator recorded for C1 shows against its target, with the share done.
+    const { progressReport } = await anonymous.progressReport({ campaign: 'GZK-2020-C1', first: 100 });
+    const recorded = progressReport!.indicators.nodes.find((i) => i.latestValue !== null)!;
+    expect(recorded.percentComplete).not.toBeNull();
+    const c1 = await page.locator('[data-code="GZK-2020-C1"]').innerText();
+    expect(c1).toContain(`6个 / 10个 (${formatPercent(recorded.percentComplete, 'zh')})`);
+    expect(c1).toContain(formatPercent(progressReport!.campaigns.find((c) => c.campaign.code === 'GZK-2020-C1')!.summary.averagePercentComplete, 'zh'));
     await shoot('1-overview');
   });
 
@@ -233,15 +246,24 @@ describe('the dashboard in a browser', () => {
     await expect.poll(() => page.getByText('用地指标未落实').count()).toBeGreaterThan(0);
     await page.locator('canvas').first().waitFor();
     await shoot('8-project');
+
+    // A project's address can be shared: opened directly, it shows its stage history.
+    await page.goto(`${api.origin}/dashboard/projects/GZK-2020-P03`);
+    await expect.poll(() => text('stage-history'), { timeout: 20_000 }).toContain('签约仪式');
+    expect(await text('stage-history')).toContain('2020年3月10日');
+    expect(await text('stage-history')).toContain('签约落地');
+    await shoot('8b-project-stage-history');
   });
 
   it('switches to English and keeps the choice, the key and the page on reload', async () => {
     await page.getByTestId('language-toggle').click();
     await expect.poll(() => page.locator('html').getAttribute('lang')).toBe('en');
     await expect.poll(() => page.getByRole('link', { name: 'Back to projects' }).count()).toBe(1);
-    const { project } = await analyst.project({ code: 'GZK-2020-P01' });
+    const { project } = await analyst.project({ code: 'GZK-2020-P03' });
     expect(await text('project-title')).toContain(project!.nameEn);
-    await expect.poll(() => page.getByText('Construction behind schedule').count()).toBeGreaterThan(0);
+    await expect.poll(() => text('stage-history')).toContain('10 Mar 2020');
+    expect(await text('stage-history')).toContain('Signed');
+    expect(await page.getByRole('heading', { name: 'Stage history' }).count()).toBe(1);
     await shoot('9-project-en');
 
     await page.reload();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { daysLabel, formatDay, formatGrowth, formatMoney, formatPercent, inAxisUnit, isoWeek, periodLabel, periodRange, streakLabel } from '../src/format.ts';
+import { daysLabel, formatDay, formatGrowth, formatMeasure, formatMoney, formatPercent, inAxisUnit, isoWeek, periodLabel, periodRange, streakLabel } from '../src/format.ts';
 
 describe('money in 亿元 and 万元', () => {
   it('reads the programme target of 19.5 billion yuan as 195亿元', () => {
@@ -90,5 +90,18 @@ describe('period labels', () => {
     expect(daysLabel(-3, 'zh')).toBe('逾期 3 天');
     expect(daysLabel(5, 'en')).toBe('5 days left');
     expect(daysLabel(-1, 'en')).toBe('1 day overdue');
+  });
+});
+
+describe('indicator values in their units', () => {
+  const platforms = { unitZh: '个', unitEn: 'platforms' };
+  it('puts the unit after the figure, money read as money and percentages as percentages', () => {
+    expect(formatMeasure('8.00', platforms, 'zh')).toBe('8个');
+    expect(formatMeasure('8', platforms, 'en')).toBe('8 platforms');
+    expect(formatMeasure('19500000000', { unitZh: '元', unitEn: 'yuan' }, 'zh')).toBe('195亿元');
+    expect(formatMeasure('19500000000', { unitZh: '元', unitEn: 'yuan' }, 'en')).toBe('¥19.5 bn');
+    expect(formatMeasure('20', { unitZh: '%', unitEn: 'percent' }, 'en')).toBe('20%');
+    expect(formatMeasure('12.5', { unitZh: '分钟', unitEn: 'minutes' }, 'zh')).toBe('12.5分钟');
+    expect(formatMeasure(null, platforms, 'zh')).toBe('—');
   });
 });

@@ -59,6 +59,7 @@ const zh = {
   investment: {
     title: '固定资产投资完成情况',
     monthly: '当月完成',
+    periodAmount: '当期完成',
     previousYear: '上年同期',
     cumulative: '累计完成',
     expected: '按目标应累计',
@@ -97,6 +98,7 @@ const zh = {
     findings: '逾期未整改的督查事项',
     oversight: '问题与督查整改统计',
     responsibleUnit: '责任单位',
+    total: '总数',
     deadline: '期限',
     overdueBy: '逾期',
     open: '未办结',
@@ -227,6 +229,7 @@ const en: Messages = {
   investment: {
     title: 'Fixed-asset investment completed',
     monthly: 'This month',
+    periodAmount: 'In period',
     previousYear: 'Previous year',
     cumulative: 'Cumulative',
     expected: 'Target pace',
@@ -265,6 +268,7 @@ const en: Messages = {
     findings: 'Overdue inspection findings',
     oversight: 'Obstacles and findings',
     responsibleUnit: 'Responsible unit',
+    total: 'Total',
     deadline: 'Deadline',
     overdueBy: 'Overdue',
     open: 'Open',

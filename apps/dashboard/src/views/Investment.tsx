@@ -30,11 +30,11 @@ export function investmentChart(report: Report, lang: Lang, t: Messages): ChartO
   return {
     tooltip: { trigger: 'axis', valueFormatter: (v: unknown) => (typeof v === 'number' ? `${v} ${unit}` : '—') },
     legend: { bottom: 0 },
-    grid: { left: 8, right: 8, top: 36, bottom: 40, containLabel: true },
+    grid: { left: 16, right: 16, top: 48, bottom: 40, containLabel: true },
     xAxis: { type: 'category', data: report.months.map((m) => formatMonthShort(m.start, lang)) },
     yAxis: [
-      { type: 'value', name: `${t.investment.monthly} (${unit})` },
-      { type: 'value', name: `${t.investment.cumulative} (${unit})`, splitLine: { show: false }, max: target !== null ? (v: { max: number }) => Math.max(v.max, target) : undefined },
+      { type: 'value', name: `${t.investment.monthly} (${unit})`, nameTextStyle: { align: 'left' } },
+      { type: 'value', name: `${t.investment.cumulative} (${unit})`, nameTextStyle: { align: 'right' }, splitLine: { show: false }, max: target !== null ? (v: { max: number }) => Math.max(v.max, target) : undefined },
     ],
     series: [
       { name: t.investment.monthly, type: 'bar', data: report.months.map((m) => inAxisUnit(m.amount, lang)), itemStyle: { color: colours.primary } },
@@ -49,7 +49,7 @@ export function investmentChart(report: Report, lang: Lang, t: Messages): ChartO
           markLine: {
             symbol: 'none',
             lineStyle: { color: colours.bad, type: 'solid' },
-            label: { formatter: `${t.investment.target} ${formatMoney(report.target, lang)}`, position: 'insideEndTop' },
+            label: { formatter: `${t.investment.target} ${formatMoney(report.target, lang)}`, position: 'insideEndBottom' },
             data: [{ yAxis: target }],
           },
         }),
@@ -89,7 +89,7 @@ function InvestmentView({ report }: { report: Report }) {
             <thead>
               <tr>
                 <th scope="col">{t.investment.quarter}</th>
-                <th scope="col" className="num">{t.investment.monthly}</th>
+                <th scope="col" className="num">{t.investment.periodAmount}</th>
                 <th scope="col" className="num">{t.investment.previousYear}</th>
                 <th scope="col" className="num">{t.investment.growth}</th>
                 <th scope="col" className="num">{t.investment.cumulative}</th>

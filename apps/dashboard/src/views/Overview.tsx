@@ -2,7 +2,7 @@ import type { ProgressReportQuery, ProgressStatus } from '@zonegraph/sdk';
 import { useApiQuery } from '../api.tsx';
 import { Section, Stat } from '../components/bits.tsx';
 import { Query } from '../components/Query.tsx';
-import { formatDay, formatMoney, formatPercent } from '../format.ts';
+import { formatDay, formatMeasure, formatMoney, formatPercent } from '../format.ts';
 import { useLanguage } from '../i18n/context.tsx';
 
 type Report = NonNullable<ProgressReportQuery['progressReport']>;
@@ -120,14 +120,13 @@ function IndicatorList({ indicators }: { indicators: Indicator[] }) {
   return (
     <ul className="indicators">
       {indicators.map((indicator) => {
-        const unit = lang === 'zh' ? indicator.unitZh : indicator.unitEn;
         return (
           <li key={indicator.code}>
             <span className="indicator-name">{name(indicator)}</span>
             <span className={`badge status-${indicator.status.toLowerCase()}`}>{t.progressStatus[indicator.status as ProgressStatus]}</span>
             <span className="indicator-figures">
-              {indicator.latestValue ?? '—'} / {indicator.target ?? '—'} {unit ?? ''}
-              {indicator.percentComplete !== null && indicator.percentComplete !== undefined && ` (${formatPercent(indicator.percentComplete, lang)})`}
+              {formatMeasure(indicator.latestValue, indicator, lang)} / {formatMeasure(indicator.target, indicator, lang)}
+              {indicator.percentComplete !== null && ` (${formatPercent(indicator.percentComplete, lang)})`}
             </span>
           </li>
         );

@@ -136,7 +136,7 @@ function OversightView({ report }: { report: Oversight }) {
       <thead>
         <tr>
           <th scope="col" />
-          <th scope="col" className="num">{t.pipeline.total}</th>
+          <th scope="col" className="num">{t.risks.total}</th>
           <th scope="col" className="num">{t.risks.open}</th>
           <th scope="col" className="num">{t.risks.resolved}</th>
           <th scope="col" className="num">{t.risks.overdueBy}</th>
