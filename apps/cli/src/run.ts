@@ -3,6 +3,7 @@ import { GraphQLResponseError, TransportError } from '@zonegraph/sdk';
 import { exportCommand } from './commands/export.ts';
 import { importCommand } from './commands/import.ts';
 import { projectsCommand } from './commands/projects.ts';
+import { reportCommand } from './commands/report.ts';
 import { CommandFailed, UsageError } from './errors.ts';
 import { ExitCode, exitCodeHelp } from './exit-codes.ts';
 import type { CliIo } from './io.ts';
@@ -32,6 +33,7 @@ function buildProgram(io: CliIo): Command {
   program.addCommand(projectsCommand(io));
   program.addCommand(importCommand(io));
   program.addCommand(exportCommand(io));
+  program.addCommand(reportCommand(io));
 
   // Every command writes to the injected streams and throws instead of exiting.
   const configure = (command: Command) => {

@@ -1,0 +1,62 @@
+import { writeFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { Command, InvalidArgumentError } from 'commander';
+import { connect, connectionOptions, type ConnectionOptions } from '../connection.ts';
+import { UsageError } from '../errors.ts';
+import type { CliIo } from '../io.ts';
+import { gatherWeekly, renderWeekly } from '../report/weekly.ts';
+import { parseWeek, todayIn, weekOf, type Week } from '../report/weeks.ts';
+
+/** The seeded programme's time zone; the report's weeks and "today" are counted in it. */
+export const PROGRAMME_TIME_ZONE = 'Asia/Shanghai';
+
+interface WeeklyOptions extends ConnectionOptions {
+  week?: Week;
+  programme?: string;
+  out?: string;
+  json?: boolean;
+}
+
+export function reportCommand(io: CliIo): Command {
+  const report = new Command('report').description('reports for the people who run the programme');
+  const weekly = new Command('weekly')
+    .description('the week\'s signings, starts, completions, investment, cadence and items at risk, as Markdown')
+    .option('--week <week>', 'an ISO week (2020-W19) or any day in it (2020-05-06); default: this week', parseWeekOption)
+    .option('--programme <code>', 'the programme, e.g. GZK-2020 (default: the current one)')
+    .option('--out <file>', 'write the Markdown to this file instead of stdout')
+    .option('--json', 'print the figures the report is made of as JSON instead');
+  for (const option of connectionOptions(io.env)) weekly.addOption(option);
+  weekly.addHelpText(
+    'after',
+    `
+Weeks run Monday to Sunday in ${PROGRAMME_TIME_ZONE}. For a past week, every figure is as it
+stood at the end of that Sunday; for this week, as of now. What the report counts depends
+on the key: investment needs an analyst key or above.
+
+  zonegraph report weekly --week 2020-W19 > week-19.md
+  zonegraph report weekly --week 2020-05-06 --json | jq .signings`,
+  );
+  weekly.action(async (options: WeeklyOptions) => {
+    const client = connect(options, io.env);
+    const week = options.week ?? weekOf(todayIn(PROGRAMME_TIME_ZONE));
+    const data = await gatherWeekly(client, week, { programme: options.programme, timeZone: PROGRAMME_TIME_ZONE });
+    const text = options.json ? `${JSON.stringify(data, null, 2)}\n` : renderWeekly(data);
+    if (!options.out) {
+      io.stdout.write(text);
+      return;
+    }
+    try {
+      await writeFile(resolve(io.cwd ?? process.cwd(), options.out), text);
+    } catch (error) {
+      throw new UsageError(`cannot write ${options.out}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+    }
+    io.stderr.write(`wrote the report for ${week.label} to ${options.out}\n`);
+  });
+  return report.addCommand(weekly);
+}
+
+function parseWeekOption(value: string): Week {
+  const week = parseWeek(value);
+  if ('error' in week) throw new InvalidArgumentError(week.error);
+  return week;
+}

@@ -1,0 +1,122 @@
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { startApi, type RunningApi } from '@zonegraph/api/testing';
+import { createApiKey, type ProjectStage } from '@zonegraph/db';
+import { zonegraph } from './support/cli.ts';
+
+let api: RunningApi;
+let editorEnv: Record<string, string>;
+
+/** Records a dated stage move as the API keeps it: the history row, and the project's stage and time of change. */
+async function move(code: string, fromStage: ProjectStage, toStage: ProjectStage, day: string, note?: string) {
+  const project = await api.db.prisma.project.findUniqueOrThrow({ where: { code } });
+  await api.db.prisma.projectStageChange.create({ data: { projectId: project.id, fromStage, toStage, occurredOn: new Date(day), note } });
+  await api.db.prisma.project.update({ where: { id: project.id }, data: { stage: toStage, stageChangedAt: new Date(day) } });
+}
+
+beforeAll(async () => {
+  api = await startApi();
+  const { key } = await createApiKey(api.db.prisma, { holder: 'programme office', role: 'EDITOR' });
+  editorEnv = { ZONEGRAPH_URL: api.url, ZONEGRAPH_API_KEY: key };
+
+  // Week 2020-W19 runs from Monday 4 May to Sunday 10 May 2020.
+  await move('GZK-2020-P03', 'NEGOTIATING', 'SIGNED', '2020-05-03'); // the Sunday before: not this week
+  await move('GZK-2020-P04', 'NEGOTIATING', 'SIGNED', '2020-05-06', '签约仪式');
+  await move('GZK-2020-P06', 'SIGNED', 'UNDER_CONSTRUCTION', '2020-05-04');
+  await move('GZK-2020-P01', 'UNDER_CONSTRUCTION', 'OPERATING', '2020-05-10');
+  await move('GZK-2020-P05', 'NEGOTIATING', 'SIGNED', '2020-05-11'); // the Monday after: not this week either
+  const p04 = await api.db.prisma.project.findUniqueOrThrow({ where: { code: 'GZK-2020-P04' } });
+  await api.db.prisma.investmentRecord.createMany({
+    data: [
+      { projectId: p04.id, month: new Date('2020-04-01'), amount: '100000000' },
+      { projectId: p04.id, month: new Date('2020-05-01'), amount: '250000000' },
+    ],
+  });
+  await api.db.prisma.obstacle.create({
+    data: { code: 'OB-2020-001', titleZh: '用地指标不足', titleEn: 'Not enough land quota', raisedOn: new Date('2020-03-02'), deadline: new Date('2020-04-30'), responsibleUnit: '自然资源局' },
+  });
+});
+
+afterAll(async () => {
+  await api?.close();
+});
+
+describe('zonegraph report weekly', () => {
+  test('lists the week\'s signings, starts and completions, and only the week\'s', async () => {
+    const { code, stdout, stderr } = await zonegraph(['report', 'weekly', '--week', '2020-W19'], editorEnv);
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/^# Weekly report 2020-W19: 2020-05-04 to 2020-05-10\n/);
+    expect(stdout).toContain('Weeks run Monday to Sunday in Asia/Shanghai; figures as of 2020-05-10 15:59 UTC.');
+    expect(stdout).toContain('| Signings (签约入驻) | 1 |\n| Construction starts (开工建设) | 1 |\n| Completions (竣工投产) | 1 |');
+    expect(section(stdout, '### Signings')).toContain('| 2020-05-06 | GZK-2020-P04 | 无人装备研究院 (Unmanned Equipment Research Institute) | GZK-2020-C4 |');
+    expect(section(stdout, '### Signings')).toContain('| NEGOTIATING | SIGNED | 签约仪式 |');
+    expect(section(stdout, '### Construction starts')).toMatch(/^\| 2020-05-04 \| GZK-2020-P06 \|/m);
+    expect(section(stdout, '### Completions')).toMatch(/^\| 2020-05-10 \| GZK-2020-P01 \| 军地医院 \(Military–Civilian Hospital\) \|/m);
+    expect(stdout).not.toContain('GZK-2020-P03');
+    expect(stdout).not.toContain('GZK-2020-P05');
+  });
+
+  test('the cadence of the week, month and quarter the week falls in', async () => {
+    const { stdout } = await zonegraph(['report', 'weekly', '--week', '2020-05-06'], editorEnv);
+    const cadence = section(stdout, '## Cadence');
+    expect(cadence).toContain('| 每周有签约入驻 (A signing every week) | 2020-05-04 to 2020-05-10 | 1 | held |');
+    expect(cadence).toMatch(/\| 每月有开工建设 \(A construction start every month\) \| 2020-05-01 to 2020-05-31 \| 1 \| held \|/);
+    expect(cadence).toMatch(/\| 每季有竣工投产 [^|]+\| 2020-04-01 to 2020-06-30 \| 1 \| held \|/);
+    // The week before had a signing (on its Sunday) too: two weeks in a row.
+    expect(cadence).toMatch(/A signing every week\) \|[^\n]*\| 2 weeks \| 2 weeks \|/);
+  });
+
+  test('investment of the week\'s month and to date, against the target', async () => {
+    const { stdout } = await zonegraph(['report', 'weekly', '--week', '2020-W19'], editorEnv);
+    const investment = section(stdout, '## Investment');
+    expect(investment).toContain('| 2020-05 (month of the week) | ¥250,000,000 (2.50 亿) |');
+    expect(investment).toContain('| Cumulative to 2020-05-31 | ¥350,000,000 (3.50 亿) |');
+    expect(investment).toContain('Target for the period: ¥19,500,000,000 (195.00 亿); reached 1.8%');
+  });
+
+  test('items at risk as they stood at the end of the week', async () => {
+    const { stdout } = await zonegraph(['report', 'weekly', '--week', '2020-W19'], editorEnv);
+    const risk = section(stdout, '## At risk');
+    expect(risk).toContain('obstacles overdue 1');
+    expect(risk).toMatch(/\| OB-2020-001 \| 用地指标不足 \| OPEN \| 自然资源局 \| 2020-04-30 \| 10 \|/);
+    // A week before the deadline, it was not yet overdue.
+    const earlier = section((await zonegraph(['report', 'weekly', '--week', '2020-W17'], editorEnv)).stdout, '## At risk');
+    expect(earlier).toContain('obstacles overdue 0');
+  });
+
+  test('--json gives the same figures for machines', async () => {
+    const { code, stdout } = await zonegraph(['report', 'weekly', '--week', '2020-W19', '--json'], editorEnv);
+    expect(code).toBe(0);
+    const data = JSON.parse(stdout) as { week: { label: string }; signings: { code: string }[]; starts: { code: string }[]; completions: { code: string }[] };
+    expect(data.week.label).toBe('2020-W19');
+    expect(data.signings.map((m) => m.code)).toEqual(['GZK-2020-P04']);
+    expect(data.starts.map((m) => m.code)).toEqual(['GZK-2020-P06']);
+    expect(data.completions.map((m) => m.code)).toEqual(['GZK-2020-P01']);
+  });
+
+  test('without --week, the current week in Asia/Shanghai', async () => {
+    const { code, stdout } = await zonegraph(['report', 'weekly'], editorEnv);
+    expect(code).toBe(0);
+    const [, monday, sunday] = /^# Weekly report \d{4}-W\d{2}: (\S+) to (\S+)\n/.exec(stdout) ?? [];
+    const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
+    expect(new Date(`${monday}T00:00:00Z`).getUTCDay()).toBe(1);
+    expect(monday! <= today && today <= sunday!).toBe(true);
+  });
+
+  test('a week that does not exist is a usage error', async () => {
+    const bad = await zonegraph(['report', 'weekly', '--week', '2021-W53'], editorEnv);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('2021 has weeks W01 to W52');
+    expect((await zonegraph(['report', 'weekly', '--week', 'last week'], editorEnv)).code).toBe(2);
+  });
+});
+
+/** The lines under a heading, up to the next heading of the same or a higher level. */
+function section(markdown: string, heading: string): string {
+  const start = markdown.indexOf(`\n${heading}\n`);
+  expect(start, `no "${heading}" in the report`).toBeGreaterThanOrEqual(0);
+  const level = heading.split(' ')[0]!;
+  const rest = markdown.slice(start + heading.length + 2);
+  const end = rest.search(new RegExp(`^#{1,${level.length}} `, 'm'));
+  return end < 0 ? rest : rest.slice(0, end);
+}
