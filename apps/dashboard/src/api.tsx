@@ -50,7 +50,9 @@ export function ApiProvider({ children }: { children: ReactNode }) {
     setKeyState(trimmed);
   }, []);
   const client = useMemo(
-    () => createClient({ url: apiUrl(), apiKey, headers: { 'x-zonegraph-client': 'zonegraph-dashboard' } }),
+    // Every view uses operations the SDK ships, so it sends their hashes alone:
+    // shorter requests, and it keeps working where the API runs only published documents.
+    () => createClient({ url: apiUrl(), apiKey, persistedDocuments: true, headers: { 'x-zonegraph-client': 'zonegraph-dashboard' } }),
     [apiKey],
   );
   const value = useMemo(() => ({ client, apiKey, setApiKey }), [client, apiKey, setApiKey]);

@@ -26,6 +26,8 @@ let anonymous: ZonegraphClient;
 let analyst: ZonegraphClient;
 let analystKey: string;
 const offOrigin: string[] = [];
+/** Every GraphQL request the page sent: the dashboard sends published documents' hashes, never their text. */
+const graphqlBodies: { query?: unknown; extensions?: { persistedQuery?: { sha256Hash?: unknown } } }[] = [];
 const pageErrors: string[] = [];
 
 /** A mutation through the API as an editor would send it; fails unless it succeeded. */
@@ -112,7 +114,10 @@ beforeAll(async () => {
   // A closed intranet: anything the page asks of another host is refused and reported.
   await context.route('**/*', (route) => {
     const url = new URL(route.request().url());
-    if (url.origin === api.origin) return route.continue();
+    if (url.origin === api.origin) {
+      if (url.pathname === '/graphql' && route.request().method() === 'POST') graphqlBodies.push(route.request().postDataJSON());
+      return route.continue();
+    }
     offOrigin.push(url.href);
     return route.abort();
   });
@@ -229,7 +234,23 @@ describe('the dashboard in a browser', () => {
     const rows = page.getByTestId('project-table').locator('tbody tr');
     expect(await rows.count()).toBe(found.totalCount);
 
+    // Paging: ten a page, forwards to the rest, and back.
     await page.getByRole('searchbox').fill('');
+    await expect.poll(() => text('project-count')).toContain(`共 ${all.totalCount} 个项目`);
+    expect(all.totalCount).toBeGreaterThan(10);
+    await page.locator('select[name="pageSize"]').selectOption('10');
+    await expect.poll(() => text('project-count')).toContain('第 1–10 项');
+    expect(await rows.count()).toBe(10);
+    const firstPage = await rows.locator('td:first-child').allInnerTexts();
+    await page.getByRole('button', { name: '下一页' }).click();
+    await expect.poll(() => text('project-count')).toContain(`第 11–${all.totalCount} 项`);
+    const secondPage = await rows.locator('td:first-child').allInnerTexts();
+    expect(secondPage).toHaveLength(all.totalCount - 10);
+    expect(secondPage.filter((code) => firstPage.includes(code))).toEqual([]);
+    expect(await page.getByRole('button', { name: '下一页' }).isDisabled()).toBe(true);
+    await page.getByRole('button', { name: '上一页' }).click();
+    await expect.poll(() => rows.locator('td:first-child').allInnerTexts()).toEqual(firstPage);
+
     await page.locator('select[name="campaign"]').selectOption('GZK-2020-C1');
     const { projects: c1 } = await analyst.projects({ filter: { campaign: 'GZK-2020-C1' }, first: 20 });
     await expect.poll(() => text('project-count'), { timeout: 20_000 }).toContain(`共 ${c1.totalCount} 个项目`);
@@ -279,8 +300,13 @@ describe('the dashboard in a browser', () => {
     await shoot('10-overview-en');
   });
 
-  it('loaded nothing from another host and raised no script error', () => {
+  it('loaded nothing from another host, sent only published documents, and raised no script error', () => {
     expect(offOrigin).toEqual([]);
+    expect(graphqlBodies.length).toBeGreaterThan(10);
+    for (const body of graphqlBodies) {
+      expect(body.query).toBeUndefined();
+      expect(body.extensions?.persistedQuery?.sha256Hash).toMatch(/^[0-9a-f]{64}$/);
+    }
     expect(pageErrors).toEqual([]);
   });
 });

@@ -8,7 +8,7 @@ import { Query } from '../components/Query.tsx';
 import { formatDay, formatMoney } from '../format.ts';
 import { useLanguage } from '../i18n/context.tsx';
 
-const PAGE_SIZE = 20;
+const PAGE_SIZES = [10, 20, 50, 100] as const;
 
 export function projectFilter(filters: ProjectFilters, search: string): ProjectFilter {
   return {
@@ -36,14 +36,15 @@ export function Projects() {
   const { t, lang, name } = useLanguage();
   const [filters, setFilters] = useState<ProjectFilters>({});
   const [search, setSearch] = useState('');
+  const [pageSize, setPageSize] = useState<number>(20);
   const debouncedSearch = useDebounced(search, 300);
   // Cursors of the pages before this one: the API pages forwards, so going back pops.
   const [cursors, setCursors] = useState<(string | null)[]>([null]);
   const filter = projectFilter(filters, debouncedSearch);
   const after = cursors[cursors.length - 1] ?? null;
-  useEffect(() => setCursors([null]), [JSON.stringify(filter)]); // eslint-disable-line react-hooks/exhaustive-deps
+  useEffect(() => setCursors([null]), [JSON.stringify(filter), pageSize]); // eslint-disable-line react-hooks/exhaustive-deps
 
-  const variables = { filter, orderBy: { field: 'CODE' as const }, first: PAGE_SIZE, after };
+  const variables = { filter, orderBy: { field: 'CODE' as const }, first: pageSize, after };
   const projects = useApiQuery('projects', variables, (c) => c.projects(variables));
 
   return (
@@ -58,7 +59,7 @@ export function Projects() {
       <FilterBar value={filters} onChange={setFilters} withStage />
       <Query result={projects}>
         {({ projects: page }) => {
-          const first = (cursors.length - 1) * PAGE_SIZE + 1;
+          const first = (cursors.length - 1) * pageSize + 1;
           return (
             <>
               <p className="muted" data-testid="project-count">
@@ -105,7 +106,17 @@ export function Projects() {
                   </tbody>
                 </table>
               )}
-              <nav className="pager">
+              <nav className="pager" aria-label={t.projects.paging}>
+                <label>
+                  {t.projects.pageSize}{' '}
+                  <select name="pageSize" value={pageSize} onChange={(event) => setPageSize(Number(event.target.value))}>
+                    {PAGE_SIZES.map((size) => (
+                      <option key={size} value={size}>
+                        {size}
+                      </option>
+                    ))}
+                  </select>
+                </label>
                 <button type="button" disabled={cursors.length <= 1} onClick={() => setCursors((c) => c.slice(0, -1))}>
                   {t.projects.previous}
                 </button>
