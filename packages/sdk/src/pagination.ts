@@ -1,3 +1,13 @@
+/**
+ * A function that fetches one page: one of the client's (`client.projects`)
+ * or your own around `client.request`. Its first parameter takes `after`.
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type PageFetcher = (variables: any, ...rest: any[]) => Promise<unknown>;
+
+/** The variables of a page fetcher, without the cursor, which paging supplies. */
+export type VariablesOf<TFetch extends PageFetcher> = Omit<NonNullable<Parameters<TFetch>[0]>, 'after'> & { after?: string | null };
+
 /** What every connection has: enough to page forwards. */
 export interface Connection {
   pageInfo: { hasNextPage: boolean; endCursor?: string | null };
@@ -17,15 +27,15 @@ export interface Connection {
  * A null connection (e.g. a parent that does not exist) ends the iteration.
  * Breaking out of the loop fetches nothing more.
  */
-export async function* paginate<TVariables extends { after?: string | null }, TResult, TConnection extends Connection>(
-  fetchPage: (variables: TVariables) => Promise<TResult>,
-  variables: TVariables,
-  select: (result: TResult) => TConnection | null | undefined,
+export async function* paginate<TFetch extends PageFetcher, TConnection extends Connection>(
+  fetchPage: TFetch,
+  variables: VariablesOf<TFetch>,
+  select: (result: Awaited<ReturnType<TFetch>>) => TConnection | null | undefined,
 ): AsyncGenerator<TConnection, void, undefined> {
-  let after: string | null = variables.after ?? null;
+  let after: string | null = (variables as { after?: string | null }).after ?? null;
   const seen = new Set<string>();
   for (;;) {
-    const connection = select(await fetchPage({ ...variables, after }));
+    const connection = select((await fetchPage({ ...variables, after })) as Awaited<ReturnType<TFetch>>);
     if (!connection) return;
     yield connection;
     const { hasNextPage, endCursor } = connection.pageInfo;
@@ -38,10 +48,10 @@ export async function* paginate<TVariables extends { after?: string | null }, TR
 }
 
 /** Every node of a connection across all its pages: `paginate`, flattened. */
-export async function* paginateNodes<TVariables extends { after?: string | null }, TResult, TNode>(
-  fetchPage: (variables: TVariables) => Promise<TResult>,
-  variables: TVariables,
-  select: (result: TResult) => (Connection & { nodes: readonly TNode[] }) | null | undefined,
+export async function* paginateNodes<TFetch extends PageFetcher, TNode>(
+  fetchPage: TFetch,
+  variables: VariablesOf<TFetch>,
+  select: (result: Awaited<ReturnType<TFetch>>) => (Connection & { nodes: readonly TNode[] }) | null | undefined,
 ): AsyncGenerator<TNode, void, undefined> {
   for await (const page of paginate(fetchPage, variables, select)) yield* page.nodes;
 }

@@ -1,51 +1,25 @@
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createClient, GraphQLResponseError, TransportError, type Subscription, type ZonegraphClient } from '../src/index.ts';
-import { createApp, createLogger } from '@zonegraph/api';
 import { createApiKey } from '@zonegraph/db';
-import { createTestDatabase, type TestDatabase } from '@zonegraph/db/testing';
+import { startRestartableApi, type RestartableApi } from './server.ts';
 
 // Subscriptions over server-sent events, against the real API on a port this
 // file can stop and start again, to see the client reconnect.
 
-let db: TestDatabase;
-let server: Server | undefined;
-let port = 0;
+let api: RestartableApi;
 let url: string;
 let editor: ZonegraphClient;
-let editorKey: string;
 let serial = 0;
 
-async function startServer(): Promise<void> {
-  const app = createApp({ db, logger: createLogger('silent'), graphiql: false });
-  server = createServer(app);
-  await new Promise<void>((resolve, reject) => {
-    server!.once('error', reject);
-    server!.listen(port, '127.0.0.1', () => resolve());
-  });
-  port = (server.address() as AddressInfo).port;
-  url = `http://127.0.0.1:${port}/graphql`;
-}
-
-async function stopServer(): Promise<void> {
-  if (!server) return;
-  const stopping = server;
-  server = undefined;
-  stopping.closeAllConnections();
-  await new Promise<void>((resolve) => stopping.close(() => resolve()));
-}
-
 beforeAll(async () => {
-  db = await createTestDatabase({ seeded: true });
-  await startServer();
-  editorKey = (await createApiKey(db.prisma, { holder: 'sdk live editor', role: 'EDITOR' })).key;
-  editor = createClient({ url, apiKey: editorKey });
+  api = await startRestartableApi();
+  url = api.url;
+  const { key } = await createApiKey(api.db.prisma, { holder: 'sdk live editor', role: 'EDITOR' });
+  editor = createClient({ url, apiKey: key });
 });
 
 afterAll(async () => {
-  await stopServer();
-  await db?.close();
+  await api?.close();
 });
 
 async function newProject(client = editor) {
@@ -132,8 +106,8 @@ describe('subscriptions', () => {
   });
 
   test('a revoked key ends with the API’s 401, not endless retries', async () => {
-    const { key, record } = await createApiKey(db.prisma, { holder: 'sdk soon revoked', role: 'EDITOR' });
-    await db.prisma.apiKey.update({ where: { id: record.id }, data: { revokedAt: new Date() } });
+    const { key, record } = await createApiKey(api.db.prisma, { holder: 'sdk soon revoked', role: 'EDITOR' });
+    await api.db.prisma.apiKey.update({ where: { id: record.id }, data: { revokedAt: new Date() } });
     const revoked = createClient({ url, apiKey: key });
     const error = await revoked.subscriptions.projectStageChanged().next().catch((e: unknown) => e);
     expect(error).toBeInstanceOf(GraphQLResponseError);
@@ -152,8 +126,7 @@ describe('subscriptions', () => {
       await nextWhile(subscription, move);
       expect(connections).toEqual([false]);
 
-      await stopServer();
-      await startServer();
+      await api.restart();
 
       const after = await nextWhile(subscription, move);
       expect(after.projectStageChanged.project.code).toBe(project.code);
@@ -168,8 +141,7 @@ describe('subscriptions', () => {
     const subscription = editor.subscriptions.projectStageChanged({ filter: { project: project.code } }, { reconnect: false });
     await nextWhile(subscription, mover(editor, project));
     const pending = subscription.next();
-    await stopServer();
-    await startServer();
+    await api.restart();
     const error = await pending.catch((e: unknown) => e);
     expect(error).toBeInstanceOf(TransportError);
   });
