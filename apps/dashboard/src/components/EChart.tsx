@@ -12,7 +12,13 @@ const EChartCanvas = lazy(() => import('./EChartCanvas.tsx'));
 export function EChart(props: { option: ChartOption; height?: number; label: string }) {
   const { t } = useLanguage();
   return (
-    <Suspense fallback={<p className="loading" style={{ height: props.height ?? 320 }}>{t.loading}</p>}>
+    <Suspense
+      fallback={
+        <p className="loading" style={{ height: props.height ?? 320 }}>
+          {t.loading}
+        </p>
+      }
+    >
       <EChartCanvas {...props} />
     </Suspense>
   );

@@ -8,7 +8,6 @@ import type { ChartOption } from './EChart.tsx';
 // Only the charts and parts used here are bundled (echarts/core), not the whole library.
 echarts.use([BarChart, LineChart, GridComponent, TooltipComponent, LegendComponent, MarkLineComponent, CanvasRenderer]);
 
-
 const reducedMotion = () => window.matchMedia?.('(prefers-reduced-motion: reduce)').matches ?? false;
 
 /** One chart; `label` names it for screen readers (the canvas itself says nothing). */

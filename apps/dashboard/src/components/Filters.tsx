@@ -37,11 +37,32 @@ export function FilterBar({ value, onChange, withStage = false }: { value: Proje
 
   return (
     <div className="filters">
-      {select('campaign', t.filters.campaign, (campaigns.data?.campaigns.nodes ?? []).map((c) => ({ value: c.code, label: name(c) })))}
-      {select('cluster', t.filters.cluster, (clusters.data?.industryClusters.nodes ?? []).map((c) => ({ value: c.code, label: name(c) })))}
-      {select('park', t.filters.park, (parks.data?.parks.nodes ?? []).map((p) => ({ value: p.code, label: name(p) })))}
-      {select('originGroup', t.filters.originGroup, ORIGIN_GROUPS.map((g) => ({ value: g, label: t.originGroup[g] })))}
-      {withStage && select('stage', t.filters.stage, ALL_STAGES.map((s) => ({ value: s, label: t.stage[s] })))}
+      {select(
+        'campaign',
+        t.filters.campaign,
+        (campaigns.data?.campaigns.nodes ?? []).map((c) => ({ value: c.code, label: name(c) })),
+      )}
+      {select(
+        'cluster',
+        t.filters.cluster,
+        (clusters.data?.industryClusters.nodes ?? []).map((c) => ({ value: c.code, label: name(c) })),
+      )}
+      {select(
+        'park',
+        t.filters.park,
+        (parks.data?.parks.nodes ?? []).map((p) => ({ value: p.code, label: name(p) })),
+      )}
+      {select(
+        'originGroup',
+        t.filters.originGroup,
+        ORIGIN_GROUPS.map((g) => ({ value: g, label: t.originGroup[g] })),
+      )}
+      {withStage &&
+        select(
+          'stage',
+          t.filters.stage,
+          ALL_STAGES.map((s) => ({ value: s, label: t.stage[s] })),
+        )}
     </div>
   );
 }

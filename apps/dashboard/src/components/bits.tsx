@@ -28,3 +28,39 @@ export function Section({ title, children, actions }: { title: string; children:
     </section>
   );
 }
+
+export type Column = string | { label: string; numeric?: boolean };
+
+/** A table with a header row; when there are no rows, the `empty` message instead. */
+export function Table({
+  columns,
+  rowCount,
+  empty,
+  testId,
+  children,
+}: {
+  columns: Column[];
+  rowCount: number;
+  empty?: string;
+  testId?: string;
+  children: ReactNode;
+}) {
+  if (rowCount === 0 && empty !== undefined) return <p className="muted">{empty}</p>;
+  return (
+    <table data-testid={testId}>
+      <thead>
+        <tr>
+          {columns.map((column, index) => {
+            const { label, numeric } = typeof column === 'string' ? { label: column, numeric: false } : column;
+            return (
+              <th key={index} scope="col" className={numeric ? 'num' : undefined}>
+                {label}
+              </th>
+            );
+          })}
+        </tr>
+      </thead>
+      <tbody>{children}</tbody>
+    </table>
+  );
+}

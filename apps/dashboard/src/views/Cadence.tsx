@@ -40,7 +40,8 @@ function Legend() {
   const { t } = useLanguage();
   return (
     <p className="legend" aria-label={t.cadence.legend}>
-      <span className="cell held" /> {t.cadence.held} <span className="cell broken" /> {t.cadence.broken} <span className="cell in-progress" /> {t.cadence.inProgress}
+      <span className="cell held" /> {t.cadence.held} <span className="cell broken" /> {t.cadence.broken} <span className="cell in-progress" />{' '}
+      {t.cadence.inProgress}
     </p>
   );
 }
@@ -51,7 +52,12 @@ function RuleCalendar({ rule }: { rule: Rule }) {
   return (
     <Section title={pick(lang, rule.textZh, rule.textEn)}>
       <div className="stats">
-        <Stat label={t.cadence.streak} value={streakLabel(rule.currentStreak, rule.period, lang)} tone={rule.currentStreak > 0 ? 'good' : 'warn'} testId={`streak-${rule.activity}`} />
+        <Stat
+          label={t.cadence.streak}
+          value={streakLabel(rule.currentStreak, rule.period, lang)}
+          tone={rule.currentStreak > 0 ? 'good' : 'warn'}
+          testId={`streak-${rule.activity}`}
+        />
         <Stat label={t.cadence.longest} value={streakLabel(rule.longestStreak, rule.period, lang)} />
         <Stat label={t.cadence.periodsHeld} value={`${rule.periodsHeld} / ${rule.periodsHeld + rule.periodsBroken}`} />
       </div>
@@ -62,7 +68,11 @@ function RuleCalendar({ rule }: { rule: Rule }) {
             const label = `${periodLabel(rule.period, period.start, lang)} (${periodRange(period.start, period.end, lang)}): ${t.cadence.count} ${period.count}`;
             return (
               <li key={period.start} className={`cell ${state}`} title={label} aria-label={label}>
-                {rule.period === 'WEEK' ? '' : periodLabel(rule.period, period.start, lang).replace(/^\d{4}年/, '').replace(/ \d{4}$/, '')}
+                {rule.period === 'WEEK'
+                  ? ''
+                  : periodLabel(rule.period, period.start, lang)
+                      .replace(/^\d{4}年/, '')
+                      .replace(/ \d{4}$/, '')}
               </li>
             );
           })}

@@ -1,7 +1,7 @@
 import type { InvestmentReportQuery } from '@zonegraph/sdk';
 import { useMemo } from 'react';
 import { useApi, useApiQuery } from '../api.tsx';
-import { Section, Stat } from '../components/bits.tsx';
+import { Section, Stat, Table } from '../components/bits.tsx';
 import { colours, EChart, type ChartOption } from '../components/EChart.tsx';
 import { Query } from '../components/Query.tsx';
 import { formatGrowth, formatMoney, formatMonthShort, formatPercent, inAxisUnit, moneyAxis, periodLabel, type Lang } from '../format.ts';
@@ -19,7 +19,9 @@ export function Investment() {
     <>
       <h1>{t.investment.title}</h1>
       {!apiKey && <p className="note">{t.investment.hiddenNote}</p>}
-      <Query result={report}>{(data) => (data.investmentReport ? <InvestmentView report={data.investmentReport} /> : <p className="muted">{t.noData}</p>)}</Query>
+      <Query result={report}>
+        {(data) => (data.investmentReport ? <InvestmentView report={data.investmentReport} /> : <p className="muted">{t.noData}</p>)}
+      </Query>
     </>
   );
 }
@@ -34,11 +36,22 @@ export function investmentChart(report: Report, lang: Lang, t: Messages): ChartO
     xAxis: { type: 'category', data: report.months.map((m) => formatMonthShort(m.start, lang)) },
     yAxis: [
       { type: 'value', name: `${t.investment.monthly} (${unit})`, nameTextStyle: { align: 'left' } },
-      { type: 'value', name: `${t.investment.cumulative} (${unit})`, nameTextStyle: { align: 'right' }, splitLine: { show: false }, max: target !== null ? (v: { max: number }) => Math.max(v.max, target) : undefined },
+      {
+        type: 'value',
+        name: `${t.investment.cumulative} (${unit})`,
+        nameTextStyle: { align: 'right' },
+        splitLine: { show: false },
+        max: target !== null ? (v: { max: number }) => Math.max(v.max, target) : undefined,
+      },
     ],
     series: [
       { name: t.investment.monthly, type: 'bar', data: report.months.map((m) => inAxisUnit(m.amount, lang)), itemStyle: { color: colours.primary } },
-      { name: t.investment.previousYear, type: 'bar', data: report.months.map((m) => inAxisUnit(m.previousYearAmount, lang)), itemStyle: { color: colours.muted } },
+      {
+        name: t.investment.previousYear,
+        type: 'bar',
+        data: report.months.map((m) => inAxisUnit(m.previousYearAmount, lang)),
+        itemStyle: { color: colours.muted },
+      },
       {
         name: t.investment.cumulative,
         type: 'line',
@@ -85,50 +98,44 @@ function InvestmentView({ report }: { report: Report }) {
       </Section>
       <div className="two-columns">
         <Section title={t.investment.quarters}>
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">{t.investment.quarter}</th>
-                <th scope="col" className="num">{t.investment.periodAmount}</th>
-                <th scope="col" className="num">{t.investment.previousYear}</th>
-                <th scope="col" className="num">{t.investment.growth}</th>
-                <th scope="col" className="num">{t.investment.cumulative}</th>
+          <Table
+            columns={[
+              t.investment.quarter,
+              ...[t.investment.periodAmount, t.investment.previousYear, t.investment.growth, t.investment.cumulative].map((label) => ({
+                label,
+                numeric: true,
+              })),
+            ]}
+            rowCount={report.quarters.length}
+          >
+            {report.quarters.map((q) => (
+              <tr key={q.start}>
+                <td>{periodLabel('QUARTER', q.start, lang)}</td>
+                <td className="num">{formatMoney(q.amount, lang)}</td>
+                <td className="num">{formatMoney(q.previousYearAmount, lang)}</td>
+                <td className="num">{formatGrowth(q.growthPercent, lang)}</td>
+                <td className="num">
+                  {formatMoney(q.cumulative, lang)} ({formatPercent(q.cumulativeTargetPercent, lang)})
+                </td>
               </tr>
-            </thead>
-            <tbody>
-              {report.quarters.map((q) => (
-                <tr key={q.start}>
-                  <td>{periodLabel('QUARTER', q.start, lang)}</td>
-                  <td className="num">{formatMoney(q.amount, lang)}</td>
-                  <td className="num">{formatMoney(q.previousYearAmount, lang)}</td>
-                  <td className="num">{formatGrowth(q.growthPercent, lang)}</td>
-                  <td className="num">{formatMoney(q.cumulative, lang)} ({formatPercent(q.cumulativeTargetPercent, lang)})</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+            ))}
+          </Table>
         </Section>
         <Section title={t.investment.byCampaign}>
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">{t.filters.campaign}</th>
-                <th scope="col" className="num">{t.investment.total}</th>
-                <th scope="col" className="num">{t.investment.share}</th>
-                <th scope="col" className="num">{t.investment.growth}</th>
+          <Table
+            columns={[t.filters.campaign, ...[t.investment.total, t.investment.share, t.investment.growth].map((label) => ({ label, numeric: true }))]}
+            rowCount={report.groups.length}
+            empty={t.noData}
+          >
+            {report.groups.map((g) => (
+              <tr key={g.group?.code ?? 'none'}>
+                <td>{g.group ? name(g.group) : '—'}</td>
+                <td className="num">{formatMoney(g.amount, lang)}</td>
+                <td className="num">{formatPercent(g.sharePercent, lang)}</td>
+                <td className="num">{formatGrowth(g.growthPercent, lang)}</td>
               </tr>
-            </thead>
-            <tbody>
-              {report.groups.map((g) => (
-                <tr key={g.group?.code ?? 'none'}>
-                  <td>{g.group ? name(g.group) : '—'}</td>
-                  <td className="num">{formatMoney(g.amount, lang)}</td>
-                  <td className="num">{formatPercent(g.sharePercent, lang)}</td>
-                  <td className="num">{formatGrowth(g.growthPercent, lang)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+            ))}
+          </Table>
         </Section>
       </div>
     </>

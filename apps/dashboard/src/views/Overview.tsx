@@ -18,7 +18,15 @@ export function Overview() {
     <>
       <h1>{t.overview.title}</h1>
       <Query result={programme}>{(data) => <ProgrammeHeader programme={data.programme} />}</Query>
-      <Query result={report}>{(data) => (data.progressReport ? <Campaigns report={data.progressReport} projectCounts={projectCounts(programme.data?.programme)} /> : <p className="muted">{t.noData}</p>)}</Query>
+      <Query result={report}>
+        {(data) =>
+          data.progressReport ? (
+            <Campaigns report={data.progressReport} projectCounts={projectCounts(programme.data?.programme)} />
+          ) : (
+            <p className="muted">{t.noData}</p>
+          )
+        }
+      </Query>
     </>
   );
 }
@@ -27,7 +35,11 @@ function projectCounts(programme: { campaigns: { nodes: { code: string; projects
   return new Map((programme?.campaigns.nodes ?? []).map((c) => [c.code, c.projects.totalCount]));
 }
 
-function ProgrammeHeader({ programme }: { programme: { nameZh: string; nameEn: string; periodStart: string; periodEnd: string; investmentTarget?: string | null } | null }) {
+function ProgrammeHeader({
+  programme,
+}: {
+  programme: { nameZh: string; nameEn: string; periodStart: string; periodEnd: string; investmentTarget?: string | null } | null;
+}) {
   const { t, lang, name } = useLanguage();
   if (!programme) return <p className="muted">{t.noData}</p>;
   return (
@@ -80,7 +92,17 @@ function Campaigns({ report, projectCounts }: { report: Report; projectCounts: M
   );
 }
 
-function CampaignCard({ campaign, summary, indicators, projects }: { campaign: Report['campaigns'][number]['campaign']; summary: Summary; indicators: Indicator[]; projects: number | undefined }) {
+function CampaignCard({
+  campaign,
+  summary,
+  indicators,
+  projects,
+}: {
+  campaign: Report['campaigns'][number]['campaign'];
+  summary: Summary;
+  indicators: Indicator[];
+  projects: number | undefined;
+}) {
   const { t, lang, name } = useLanguage();
   const parts: [keyof typeof t.progressStatus, number][] = [
     ['ACHIEVED', summary.achieved],
@@ -107,7 +129,9 @@ function CampaignCard({ campaign, summary, indicators, projects }: { campaign: R
         )}
       </p>
       <div className="status-bar" role="img" aria-label={parts.map(([s, n]) => `${t.progressStatus[s]} ${n}`).join(', ')}>
-        {parts.map(([status, n]) => (n > 0 ? <span key={status} className={`status-${status.toLowerCase()}`} style={{ flexGrow: n }} title={`${t.progressStatus[status]} ${n}`} /> : null))}
+        {parts.map(([status, n]) =>
+          n > 0 ? <span key={status} className={`status-${status.toLowerCase()}`} style={{ flexGrow: n }} title={`${t.progressStatus[status]} ${n}`} /> : null,
+        )}
       </div>
       <IndicatorList indicators={indicators} />
     </article>

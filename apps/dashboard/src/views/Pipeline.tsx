@@ -53,8 +53,20 @@ function StageView({ report }: { report: Report }) {
       xAxis: { type: 'value', minInterval: 1 },
       yAxis: { type: 'category', inverse: true, data: rows.map((r) => t.stage[r.stage]) },
       series: [
-        { name: t.pipeline.reached, type: 'bar', data: rows.map((r) => r.reached), itemStyle: { color: colours.secondary }, label: { show: true, position: 'right' } },
-        { name: t.pipeline.atStage, type: 'bar', data: rows.map((r) => r.atStage), itemStyle: { color: colours.primary }, label: { show: true, position: 'right' } },
+        {
+          name: t.pipeline.reached,
+          type: 'bar',
+          data: rows.map((r) => r.reached),
+          itemStyle: { color: colours.secondary },
+          label: { show: true, position: 'right' },
+        },
+        {
+          name: t.pipeline.atStage,
+          type: 'bar',
+          data: rows.map((r) => r.atStage),
+          itemStyle: { color: colours.primary },
+          label: { show: true, position: 'right' },
+        },
       ],
     }),
     [rows, t],
@@ -71,9 +83,7 @@ function StageView({ report }: { report: Report }) {
       </div>
       <Section title={t.pipeline.funnel}>
         <EChart option={option} height={260} label={rows.map((r) => `${t.stage[r.stage]}: ${r.reached}`).join('; ')} />
-        {offPath.length > 0 && (
-          <p className="muted">{offPath.map((g) => `${g.stage ? t.stage[g.stage] : '—'} ${g.figures.projects}`).join(' · ')}</p>
-        )}
+        {offPath.length > 0 && <p className="muted">{offPath.map((g) => `${g.stage ? t.stage[g.stage] : '—'} ${g.figures.projects}`).join(' · ')}</p>}
       </Section>
     </>
   );
@@ -90,7 +100,9 @@ function TargetMatrix({ groups }: { groups: Group[] }) {
     <table className="matrix" data-testid="target-matrix">
       <thead>
         <tr>
-          <th scope="col">{t.pipeline.targetStage} ↓ / {t.projects.stage} →</th>
+          <th scope="col">
+            {t.pipeline.targetStage} ↓ / {t.projects.stage} →
+          </th>
           {currents.map((stage) => (
             <th key={stage} scope="col">
               {t.stage[stage]}

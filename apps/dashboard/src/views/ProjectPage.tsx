@@ -2,7 +2,7 @@ import type { ProjectQuery } from '@zonegraph/sdk';
 import { useMemo } from 'react';
 import { Link } from 'wouter';
 import { useApiQuery } from '../api.tsx';
-import { Section, StageBadge, Stat } from '../components/bits.tsx';
+import { Section, StageBadge, Stat, Table } from '../components/bits.tsx';
 import { colours, EChart, type ChartOption } from '../components/EChart.tsx';
 import { Query } from '../components/Query.tsx';
 import { formatDay, formatMoney, formatMonth, inAxisUnit, moneyAxis } from '../format.ts';
@@ -77,7 +77,11 @@ function ProjectView({ project }: { project: Project }) {
         <dt>{t.project.park}</dt>
         <dd>{project.park ? name(project.park) : '—'}</dd>
         <dt>{t.project.organisations}</dt>
-        <dd>{project.organisations.nodes.map((o) => `${name(o)}${o.originGroup && o.originGroup !== 'OTHER' ? `（${t.originGroup[o.originGroup]}）` : ''}`).join('、') || '—'}</dd>
+        <dd>
+          {project.organisations.nodes
+            .map((o) => `${name(o)}${o.originGroup && o.originGroup !== 'OTHER' ? `（${t.originGroup[o.originGroup]}）` : ''}`)
+            .join('、') || '—'}
+        </dd>
         <dt>{t.project.keyProject}</dt>
         <dd>{project.isKeyProject ? t.project.yes : t.project.no}</dd>
         <dt>{t.project.fiveYearPlan}</dt>
@@ -85,34 +89,20 @@ function ProjectView({ project }: { project: Project }) {
       </dl>
       <div className="two-columns">
         <Section title={t.project.stageHistory}>
-          {history.length === 0 ? (
-            <p className="muted">{t.noData}</p>
-          ) : (
-            <table data-testid="stage-history">
-              <thead>
-                <tr>
-                  <th scope="col">{t.project.date}</th>
-                  <th scope="col">{t.project.from}</th>
-                  <th scope="col">{t.project.to}</th>
-                  <th scope="col">{t.project.note}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {history.map((change) => (
-                  <tr key={change.id}>
-                    <td>{formatDay(change.occurredOn, lang)}</td>
-                    <td>
-                      <StageBadge stage={change.fromStage} />
-                    </td>
-                    <td>
-                      <StageBadge stage={change.toStage} />
-                    </td>
-                    <td>{change.note ?? ''}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          )}
+          <Table columns={[t.project.date, t.project.from, t.project.to, t.project.note]} rowCount={history.length} empty={t.noData} testId="stage-history">
+            {history.map((change) => (
+              <tr key={change.id}>
+                <td>{formatDay(change.occurredOn, lang)}</td>
+                <td>
+                  <StageBadge stage={change.fromStage} />
+                </td>
+                <td>
+                  <StageBadge stage={change.toStage} />
+                </td>
+                <td>{change.note ?? ''}</td>
+              </tr>
+            ))}
+          </Table>
         </Section>
         <Section title={t.project.investment}>
           {investments.length === 0 ? (
@@ -138,31 +128,23 @@ interface Item {
 
 function Items({ items }: { items: Item[] }) {
   const { t, lang } = useLanguage();
-  if (items.length === 0) return <p className="muted">{t.risks.none}</p>;
   return (
-    <table>
-      <thead>
-        <tr>
-          <th scope="col">{t.project.title}</th>
-          <th scope="col">{t.project.status}</th>
-          <th scope="col">{t.project.date}</th>
-          <th scope="col">{t.risks.deadline}</th>
-          <th scope="col">{t.risks.responsibleUnit}</th>
+    <Table
+      columns={[t.project.title, t.project.status, t.project.date, t.risks.deadline, t.risks.responsibleUnit]}
+      rowCount={items.length}
+      empty={t.risks.none}
+    >
+      {items.map((item) => (
+        <tr key={item.code}>
+          <td>
+            <span className="code">{item.code}</span> {pick(lang, item.titleZh, item.titleEn)}
+          </td>
+          <td>{item.statusText}</td>
+          <td>{formatDay(item.date, lang)}</td>
+          <td>{formatDay(item.deadline, lang)}</td>
+          <td>{item.responsibleUnit ?? '—'}</td>
         </tr>
-      </thead>
-      <tbody>
-        {items.map((item) => (
-          <tr key={item.code}>
-            <td>
-              <span className="code">{item.code}</span> {pick(lang, item.titleZh, item.titleEn)}
-            </td>
-            <td>{item.statusText}</td>
-            <td>{formatDay(item.date, lang)}</td>
-            <td>{formatDay(item.deadline, lang)}</td>
-            <td>{item.responsibleUnit ?? '—'}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+      ))}
+    </Table>
   );
 }

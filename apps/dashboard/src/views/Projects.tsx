@@ -2,7 +2,7 @@ import type { ProjectFilter } from '@zonegraph/sdk';
 import { useEffect, useState } from 'react';
 import { Link } from 'wouter';
 import { useApiQuery } from '../api.tsx';
-import { StageBadge } from '../components/bits.tsx';
+import { StageBadge, Table } from '../components/bits.tsx';
 import { FilterBar, type ProjectFilters } from '../components/Filters.tsx';
 import { Query } from '../components/Query.tsx';
 import { formatDay, formatMoney } from '../format.ts';
@@ -66,46 +66,42 @@ export function Projects() {
                 {t.projects.count(page.totalCount)}
                 {page.nodes.length > 0 && ` · ${t.projects.page(first, first + page.nodes.length - 1)}`}
               </p>
-              {page.nodes.length === 0 ? (
-                <p className="empty">{t.projects.empty}</p>
-              ) : (
-                <table className="projects" data-testid="project-table">
-                  <thead>
-                    <tr>
-                      <th scope="col">{t.projects.code}</th>
-                      <th scope="col">{t.projects.name}</th>
-                      <th scope="col">{t.projects.campaign}</th>
-                      <th scope="col">{t.projects.stage}</th>
-                      <th scope="col">{t.projects.targetStage}</th>
-                      <th scope="col">{t.projects.targetDate}</th>
-                      <th scope="col" className="num">{t.projects.planned}</th>
-                      <th scope="col" className="num">{t.projects.completed}</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {page.nodes.map((project) => (
-                      <tr key={project.code}>
-                        <td>
-                          <Link href={`/projects/${encodeURIComponent(project.code)}`}>{project.code}</Link>
-                        </td>
-                        <td>
-                          {name(project)} {project.isKeyProject && <span className="badge key">{t.projects.key}</span>}
-                        </td>
-                        <td>{project.campaign ? name(project.campaign) : '—'}</td>
-                        <td>
-                          <StageBadge stage={project.stage} />
-                        </td>
-                        <td>
-                          <StageBadge stage={project.targetStage} />
-                        </td>
-                        <td>{formatDay(project.targetDate, lang)}</td>
-                        <td className="num">{formatMoney(project.plannedInvestment, lang)}</td>
-                        <td className="num">{formatMoney(project.completedInvestment, lang)}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              )}
+              <Table
+                columns={[
+                  t.projects.code,
+                  t.projects.name,
+                  t.projects.campaign,
+                  t.projects.stage,
+                  t.projects.targetStage,
+                  t.projects.targetDate,
+                  { label: t.projects.planned, numeric: true },
+                  { label: t.projects.completed, numeric: true },
+                ]}
+                rowCount={page.nodes.length}
+                empty={t.projects.empty}
+                testId="project-table"
+              >
+                {page.nodes.map((project) => (
+                  <tr key={project.code}>
+                    <td>
+                      <Link href={`/projects/${encodeURIComponent(project.code)}`}>{project.code}</Link>
+                    </td>
+                    <td>
+                      {name(project)} {project.isKeyProject && <span className="badge key">{t.projects.key}</span>}
+                    </td>
+                    <td>{project.campaign ? name(project.campaign) : '—'}</td>
+                    <td>
+                      <StageBadge stage={project.stage} />
+                    </td>
+                    <td>
+                      <StageBadge stage={project.targetStage} />
+                    </td>
+                    <td>{formatDay(project.targetDate, lang)}</td>
+                    <td className="num">{formatMoney(project.plannedInvestment, lang)}</td>
+                    <td className="num">{formatMoney(project.completedInvestment, lang)}</td>
+                  </tr>
+                ))}
+              </Table>
               <nav className="pager" aria-label={t.projects.paging}>
                 <label>
                   {t.projects.pageSize}{' '}

@@ -1,7 +1,7 @@
 import type { OversightReportQuery, RiskReportQuery } from '@zonegraph/sdk';
 import { Link } from 'wouter';
 import { useApiQuery } from '../api.tsx';
-import { Section, StageBadge, Stat } from '../components/bits.tsx';
+import { Section, StageBadge, Stat, Table } from '../components/bits.tsx';
 import { Query } from '../components/Query.tsx';
 import { daysLabel, formatDay, formatPercent } from '../format.ts';
 import { pick, useLanguage } from '../i18n/context.tsx';
@@ -19,7 +19,9 @@ export function Risks() {
       <h1>{t.risks.title}</h1>
       <Query result={risk}>{(data) => (data.riskReport ? <RiskView report={data.riskReport} /> : <p className="muted">{t.noData}</p>)}</Query>
       <Section title={t.risks.oversight}>
-        <Query result={oversight}>{(data) => (data.oversightReport ? <OversightView report={data.oversightReport} /> : <p className="muted">{t.noData}</p>)}</Query>
+        <Query result={oversight}>
+          {(data) => (data.oversightReport ? <OversightView report={data.oversightReport} /> : <p className="muted">{t.noData}</p>)}
+        </Query>
       </Section>
     </>
   );
@@ -31,51 +33,55 @@ function RiskView({ report }: { report: Risk }) {
   return (
     <>
       <div className="stats">
-        <Stat label={t.risks.projectsOverdue} value={summary.projectsOverdue} tone={summary.projectsOverdue > 0 ? 'bad' : 'good'} testId="risk-projects-overdue" />
+        <Stat
+          label={t.risks.projectsOverdue}
+          value={summary.projectsOverdue}
+          tone={summary.projectsOverdue > 0 ? 'bad' : 'good'}
+          testId="risk-projects-overdue"
+        />
         <Stat label={t.risks.projectsDueSoon} value={summary.projectsDueSoon} tone={summary.projectsDueSoon > 0 ? 'warn' : undefined} />
         <Stat label={t.risks.obstaclesOverdue} value={summary.obstaclesOverdue} tone={summary.obstaclesOverdue > 0 ? 'bad' : 'good'} />
         <Stat label={t.risks.findingsOverdue} value={summary.findingsOverdue} tone={summary.findingsOverdue > 0 ? 'bad' : 'good'} />
         <Stat label={t.risks.indicatorsBehind} value={summary.indicatorsBehind} tone={summary.indicatorsBehind > 0 ? 'warn' : undefined} />
       </div>
       <Section title={`${t.risks.projectsAtRisk} (${report.projects.totalCount})`}>
-        {report.projects.nodes.length === 0 ? (
-          <p className="muted">{t.risks.none}</p>
-        ) : (
-          <table data-testid="risk-projects">
-            <thead>
-              <tr>
-                <th scope="col">{t.projects.code}</th>
-                <th scope="col">{t.projects.name}</th>
-                <th scope="col">{t.projects.stage}</th>
-                <th scope="col">{t.projects.targetStage}</th>
-                <th scope="col">{t.risks.due}</th>
-                <th scope="col" className="num" />
-              </tr>
-            </thead>
-            <tbody>
-              {report.projects.nodes.map((p) => (
-                <tr key={p.code} className={p.overdue ? 'overdue' : undefined}>
-                  <td>
-                    <Link href={`/projects/${encodeURIComponent(p.code)}`}>{p.code}</Link>
-                  </td>
-                  <td>{name(p)}</td>
-                  <td>
-                    <StageBadge stage={p.stage} />
-                  </td>
-                  <td>
-                    <StageBadge stage={p.targetStage} />
-                  </td>
-                  <td>{formatDay(p.dueOn, lang)}</td>
-                  <td className="num">{daysLabel(p.daysLeft, lang)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        )}
+        <Table
+          columns={[t.projects.code, t.projects.name, t.projects.stage, t.projects.targetStage, t.risks.due, { label: '', numeric: true }]}
+          rowCount={report.projects.nodes.length}
+          empty={t.risks.none}
+          testId="risk-projects"
+        >
+          {report.projects.nodes.map((p) => (
+            <tr key={p.code} className={p.overdue ? 'overdue' : undefined}>
+              <td>
+                <Link href={`/projects/${encodeURIComponent(p.code)}`}>{p.code}</Link>
+              </td>
+              <td>{name(p)}</td>
+              <td>
+                <StageBadge stage={p.stage} />
+              </td>
+              <td>
+                <StageBadge stage={p.targetStage} />
+              </td>
+              <td>{formatDay(p.dueOn, lang)}</td>
+              <td className="num">{daysLabel(p.daysLeft, lang)}</td>
+            </tr>
+          ))}
+        </Table>
       </Section>
       <div className="two-columns">
-        <OverdueList title={t.risks.obstacles} items={report.obstacles.nodes} total={report.obstacles.totalCount} status={(s) => t.obstacleStatus[s as keyof typeof t.obstacleStatus] ?? s} />
-        <OverdueList title={t.risks.findings} items={report.findings.nodes} total={report.findings.totalCount} status={(s) => t.findingStatus[s as keyof typeof t.findingStatus] ?? s} />
+        <OverdueList
+          title={t.risks.obstacles}
+          items={report.obstacles.nodes}
+          total={report.obstacles.totalCount}
+          status={(s) => t.obstacleStatus[s as keyof typeof t.obstacleStatus] ?? s}
+        />
+        <OverdueList
+          title={t.risks.findings}
+          items={report.findings.nodes}
+          total={report.findings.totalCount}
+          status={(s) => t.findingStatus[s as keyof typeof t.findingStatus] ?? s}
+        />
       </div>
     </>
   );
@@ -95,32 +101,22 @@ function OverdueList({ title, items, total, status }: { title: string; items: Ov
   const { t, lang } = useLanguage();
   return (
     <Section title={`${title} (${total})`}>
-      {items.length === 0 ? (
-        <p className="muted">{t.risks.none}</p>
-      ) : (
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">{t.project.title}</th>
-              <th scope="col">{t.risks.responsibleUnit}</th>
-              <th scope="col">{t.risks.deadline}</th>
-              <th scope="col" className="num">{t.risks.overdueBy}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {items.map((item) => (
-              <tr key={item.code}>
-                <td>
-                  <span className="code">{item.code}</span> {pick(lang, item.titleZh, item.titleEn)} <span className="badge">{status(item.status)}</span>
-                </td>
-                <td>{item.responsibleUnit ?? '—'}</td>
-                <td>{formatDay(item.deadline, lang)}</td>
-                <td className="num">{daysLabel(-item.daysOverdue, lang)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+      <Table
+        columns={[t.project.title, t.risks.responsibleUnit, t.risks.deadline, { label: t.risks.overdueBy, numeric: true }]}
+        rowCount={items.length}
+        empty={t.risks.none}
+      >
+        {items.map((item) => (
+          <tr key={item.code}>
+            <td>
+              <span className="code">{item.code}</span> {pick(lang, item.titleZh, item.titleEn)} <span className="badge">{status(item.status)}</span>
+            </td>
+            <td>{item.responsibleUnit ?? '—'}</td>
+            <td>{formatDay(item.deadline, lang)}</td>
+            <td className="num">{daysLabel(-item.daysOverdue, lang)}</td>
+          </tr>
+        ))}
+      </Table>
     </Section>
   );
 }
@@ -128,35 +124,44 @@ function OverdueList({ title, items, total, status }: { title: string; items: Ov
 function OversightView({ report }: { report: Oversight }) {
   const { t, lang } = useLanguage();
   const rows = [
-    { label: t.project.obstacles, total: report.obstacles.total, open: report.obstacles.open, closed: report.obstacles.resolved, overdue: report.obstacles.overdue, rate: report.obstacles.resolutionRate, median: report.obstacles.medianDaysToResolve },
-    { label: t.project.findings, total: report.findings.total, open: report.findings.open, closed: report.findings.rectified, overdue: report.findings.overdue, rate: report.findings.rectificationRate, median: report.findings.medianDaysToRectify },
+    {
+      label: t.project.obstacles,
+      total: report.obstacles.total,
+      open: report.obstacles.open,
+      closed: report.obstacles.resolved,
+      overdue: report.obstacles.overdue,
+      rate: report.obstacles.resolutionRate,
+      median: report.obstacles.medianDaysToResolve,
+    },
+    {
+      label: t.project.findings,
+      total: report.findings.total,
+      open: report.findings.open,
+      closed: report.findings.rectified,
+      overdue: report.findings.overdue,
+      rate: report.findings.rectificationRate,
+      median: report.findings.medianDaysToRectify,
+    },
   ];
   return (
-    <table>
-      <thead>
-        <tr>
-          <th scope="col" />
-          <th scope="col" className="num">{t.risks.total}</th>
-          <th scope="col" className="num">{t.risks.open}</th>
-          <th scope="col" className="num">{t.risks.resolved}</th>
-          <th scope="col" className="num">{t.risks.overdueBy}</th>
-          <th scope="col" className="num">{t.risks.rate}</th>
-          <th scope="col" className="num">{t.risks.medianDays}</th>
+    <Table
+      columns={[
+        '',
+        ...[t.risks.total, t.risks.open, t.risks.resolved, t.risks.overdueBy, t.risks.rate, t.risks.medianDays].map((label) => ({ label, numeric: true })),
+      ]}
+      rowCount={rows.length}
+    >
+      {rows.map((r) => (
+        <tr key={r.label}>
+          <th scope="row">{r.label}</th>
+          <td className="num">{r.total}</td>
+          <td className="num">{r.open}</td>
+          <td className="num">{r.closed}</td>
+          <td className="num">{r.overdue}</td>
+          <td className="num">{formatPercent(r.rate, lang)}</td>
+          <td className="num">{r.median ?? '—'}</td>
         </tr>
-      </thead>
-      <tbody>
-        {rows.map((r) => (
-          <tr key={r.label}>
-            <th scope="row">{r.label}</th>
-            <td className="num">{r.total}</td>
-            <td className="num">{r.open}</td>
-            <td className="num">{r.closed}</td>
-            <td className="num">{r.overdue}</td>
-            <td className="num">{formatPercent(r.rate, lang)}</td>
-            <td className="num">{r.median ?? '—'}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+      ))}
+    </Table>
   );
 }
