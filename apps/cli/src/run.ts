@@ -1,7 +1,9 @@
 import { Command, CommanderError } from 'commander';
 import { GraphQLResponseError, TransportError } from '@zonegraph/sdk';
+import { dbCommand } from './commands/db.ts';
 import { exportCommand } from './commands/export.ts';
 import { importCommand } from './commands/import.ts';
+import { keysCommand } from './commands/keys.ts';
 import { projectsCommand } from './commands/projects.ts';
 import { reportCommand } from './commands/report.ts';
 import { CommandFailed, UsageError } from './errors.ts';
@@ -34,6 +36,8 @@ function buildProgram(io: CliIo): Command {
   program.addCommand(importCommand(io));
   program.addCommand(exportCommand(io));
   program.addCommand(reportCommand(io));
+  program.addCommand(keysCommand(io));
+  program.addCommand(dbCommand(io));
 
   // Every command writes to the injected streams and throws instead of exiting.
   const configure = (command: Command) => {
