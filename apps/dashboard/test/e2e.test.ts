@@ -300,6 +300,25 @@ describe('the dashboard in a browser', () => {
     await shoot('10-overview-en');
   });
 
+  it('says so when the API cannot answer, and recovers on retry', async () => {
+    const tab = await context.newPage();
+    tab.on('pageerror', (error) => pageErrors.push(error.message));
+    // A proxy in the way answering with its own error page instead of the API.
+    await tab.route('**/graphql', (route) => route.fulfill({ status: 502, contentType: 'text/html', body: '<h1>502 Bad Gateway</h1>' }));
+    await tab.goto(`${api.origin}/dashboard/risks`);
+    const alert = tab.getByRole('alert').first();
+    await expect.poll(() => alert.count(), { timeout: 30_000 }).toBe(1);
+    // English: the choice made in the other tab is remembered (localStorage); the key is not (sessionStorage).
+    expect(await alert.innerText()).toContain('Could not load');
+    expect(await tab.getByTestId('key-state').innerText()).toContain('Anonymous');
+    expect(await alert.innerText()).toContain('502');
+    await tab.screenshot({ path: path.join(artifactsDir, '11-error.png'), fullPage: true });
+    await tab.unroute('**/graphql');
+    await alert.getByRole('button', { name: 'Retry' }).click();
+    await expect.poll(() => tab.getByTestId('risk-projects-overdue').count(), { timeout: 20_000 }).toBe(1);
+    await tab.close();
+  });
+
   it('loaded nothing from another host, sent only published documents, and raised no script error', () => {
     expect(offOrigin).toEqual([]);
     expect(graphqlBodies.length).toBeGreaterThan(10);
