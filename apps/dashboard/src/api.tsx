@@ -78,7 +78,9 @@ export function useApiQuery<T>(name: string, variables: unknown, run: (client: Z
   return useQuery({
     queryKey: [name, variables, apiKey ?? null],
     queryFn: () => run(client),
-    placeholderData: (previous) => previous,
+    // While new variables load, keep showing the last answer (no flash of
+    // "loading"), but never one fetched with another key.
+    placeholderData: (previous, previousQuery) => (previousQuery?.queryKey[2] === (apiKey ?? null) ? previous : undefined),
   });
 }
 

@@ -38,11 +38,15 @@ export function Projects() {
   const [search, setSearch] = useState('');
   const [pageSize, setPageSize] = useState<number>(20);
   const debouncedSearch = useDebounced(search, 300);
-  // Cursors of the pages before this one: the API pages forwards, so going back pops.
-  const [cursors, setCursors] = useState<(string | null)[]>([null]);
   const filter = projectFilter(filters, debouncedSearch);
+  // The cursors of the pages up to this one (the API pages forwards, so going
+  // back pops), kept for one filter and page size: changing either starts again
+  // at the first page, in the same render, without asking with a stale cursor.
+  const listKey = JSON.stringify([filter, pageSize]);
+  const [paging, setPaging] = useState<{ listKey: string; cursors: (string | null)[] }>({ listKey, cursors: [null] });
+  const cursors = paging.listKey === listKey ? paging.cursors : [null];
+  const setCursors = (change: (current: (string | null)[]) => (string | null)[]) => setPaging({ listKey, cursors: change(cursors) });
   const after = cursors[cursors.length - 1] ?? null;
-  useEffect(() => setCursors([null]), [JSON.stringify(filter), pageSize]); // eslint-disable-line react-hooks/exhaustive-deps
 
   const variables = { filter, orderBy: { field: 'CODE' as const }, first: pageSize, after };
   const projects = useApiQuery('projects', variables, (c) => c.projects(variables));
