@@ -180,6 +180,25 @@ describe('the dashboard in a browser', () => {
     const { pipelineReport: c4 } = await analyst.pipelineReport({ by: ['STAGE'], filter: { campaign: ['GZK-2020-C4'] } });
     expect(c4!.total.projects).not.toBe(all!.total.projects);
     await expect.poll(() => text('pipeline-total'), { timeout: 20_000 }).toContain(String(c4!.total.projects));
+    // The other filters narrow it further, as the report does for the same filter.
+    await page.locator('select[name="originGroup"]').selectOption('DEFENCE_INDUSTRY');
+    const { pipelineReport: c4Defence } = await analyst.pipelineReport({ by: ['STAGE'], filter: { campaign: ['GZK-2020-C4'], originGroup: ['DEFENCE_INDUSTRY'] } });
+    await expect.poll(() => text('pipeline-total'), { timeout: 20_000 }).toContain(String(c4Defence!.total.projects));
+    await page.locator('select[name="originGroup"]').selectOption('');
+    await page.locator('select[name="campaign"]').first().selectOption('');
+    const { industryClusters } = await analyst.industryClusters({ first: 100 });
+    const cluster = industryClusters.nodes.find((c) => c.projects.totalCount > 0)!;
+    await page.locator('select[name="cluster"]').selectOption(cluster.code);
+    const { pipelineReport: inCluster } = await analyst.pipelineReport({ by: ['STAGE'], filter: { cluster: [cluster.code] } });
+    expect(inCluster!.total.projects).toBe(cluster.projects.totalCount);
+    await expect.poll(() => text('pipeline-total'), { timeout: 20_000 }).toContain(String(inCluster!.total.projects));
+    // The seed places no project in a park: a park narrows the pipeline to nothing.
+    await page.locator('select[name="park"]').selectOption('PARK-AEROSPACE');
+    await expect.poll(() => text('pipeline-total'), { timeout: 20_000 }).toMatch(/\n0$/);
+    await page.locator('select[name="park"]').selectOption('');
+    await page.locator('select[name="cluster"]').selectOption('');
+    await page.locator('select[name="campaign"]').first().selectOption('GZK-2020-C4');
+    await expect.poll(() => text('pipeline-total'), { timeout: 20_000 }).toContain(String(c4!.total.projects));
     await page.getByTestId('target-matrix').waitFor();
     await page.locator('canvas').first().waitFor();
     await shoot('2-pipeline');
