@@ -381,33 +381,44 @@ async function importRows(
         requestId: ctx.requestId,
       });
 
+      // New projects in one statement, and their links in one statement per
+      // kind: row by row, a thousand creates took ten seconds.
+      const toCreate = rows.filter((row) => !existing.has(row.code));
+      const createdIds = new Map<string, string>();
+      if (!dryRun && toCreate.length) {
+        const created = await tx.project.createManyAndReturn({
+          data: toCreate.map((row) => {
+            const relations = relationData(row, found);
+            return {
+              ...scalarData(row, FIELDS),
+              code: row.code,
+              nameZh: row.nameZh,
+              nameEn: row.nameEn,
+              programmeId: programme.id,
+              campaignId: relations.campaignId!,
+              clusterId: relations.clusterId,
+              sectorId: relations.sectorId,
+              parkId: relations.parkId,
+              stage: row.stage ?? 'NEGOTIATING',
+            };
+          }),
+        });
+        for (const project of created) createdIds.set(project.code, project.id);
+        await linkNew(tx, toCreate, found, createdIds);
+        const byCode = new Map(toCreate.map((row) => [row.code, row]));
+        for (const project of created) {
+          const row = byCode.get(project.code)!;
+          const codes = (field: 'organisations' | 'platforms') => [...new Set(row[field] ?? [])].sort();
+          audit.push(event('create', project.id, project.code, null, { ...project, organisations: codes('organisations'), platforms: codes('platforms') }));
+        }
+      }
+
       for (const row of rows) {
         const before = existing.get(row.code);
         const relations = relationData(row, found);
         if (!before) {
-          let id: string | null = null;
-          if (!dryRun) {
-            const created = await tx.project.create({
-              data: {
-                ...scalarData(row, FIELDS),
-                code: row.code,
-                nameZh: row.nameZh,
-                nameEn: row.nameEn,
-                programmeId: programme.id,
-                campaignId: relations.campaignId!,
-                clusterId: relations.clusterId,
-                sectorId: relations.sectorId,
-                parkId: relations.parkId,
-                stage: row.stage ?? 'NEGOTIATING',
-                organisations: relations.organisations && { connect: relations.organisations },
-                platforms: relations.platforms && { connect: relations.platforms },
-              },
-              include: existingInclude,
-            });
-            id = created.id;
-            audit.push(event('create', created.id, created.code, null, withoutRelations(created)));
-          }
-          results.push({ row: row.row, code: row.code, outcome: 'CREATED', id: id && encodeGlobalID('Project', id), changedFields: [] });
+          const id = createdIds.get(row.code);
+          results.push({ row: row.row, code: row.code, outcome: 'CREATED', id: id ? encodeGlobalID('Project', id) : null, changedFields: [] });
           continue;
         }
         const changes = changedFields(row, asRow(before));
@@ -446,6 +457,24 @@ async function importRows(
     if (isUniqueViolation(error)) throw new ConflictError('Another request created one of these projects at the same time; nothing was imported. Run the import again.');
     throw error;
   });
+}
+
+/**
+ * Links new projects to their organisations and platforms. Prisma's
+ * createMany cannot write many-to-many links, so they go straight into its
+ * implicit link tables (`_<A>To<B>`, "A" the model first by name), one
+ * statement each.
+ */
+async function linkNew(tx: Tx, rows: Row[], found: Lookups, ids: Map<string, string>) {
+  for (const [field, table] of [['organisations', '_OrganisationToProject'], ['platforms', '_PlatformToProject']] as const) {
+    const pairs = rows.flatMap((row) => [...new Set(row[field] ?? [])].map((code) => [found[field].get(code)!, ids.get(row.code)!] as const));
+    if (!pairs.length) continue;
+    await tx.$executeRawUnsafe(
+      `INSERT INTO "${table}" ("A", "B") SELECT * FROM unnest($1::uuid[], $2::uuid[])`,
+      pairs.map(([a]) => a),
+      pairs.map(([, b]) => b),
+    );
+  }
 }
 
 /** A project as the audit trail keeps it: its columns and the codes of its organisations and platforms (as updateProject records it). */
