@@ -10,6 +10,8 @@ import {
   type ProjectQuery,
   type ProjectStage,
   type ProjectsQuery,
+  type ProjectStageChangedSubscription,
+  type Subscription,
   type ZonegraphClient,
 } from '../src/index.ts';
 
@@ -82,5 +84,23 @@ describe('variables are checked', () => {
     // @ts-expect-error url is required
     createClient({ apiKey: 'x' });
     expectTypeOf(createClient({ url: 'http://localhost:4000/graphql' })).toEqualTypeOf<ZonegraphClient>();
+  });
+});
+
+describe('paging and subscriptions are typed', () => {
+  test('paginate takes the function’s own variables and yields its connection', () => {
+    const pages = client.paginate(client.projects, { first: 10, filter: { stage: ['SIGNED'] } }, (data) => data.projects);
+    expectTypeOf(pages).toEqualTypeOf<AsyncGenerator<ProjectsQuery['projects'], void, undefined>>();
+    // @ts-expect-error first is a number
+    void client.paginate(client.projects, { first: '10' }, (data) => data.projects);
+    // @ts-expect-error the selected value must be a connection
+    void client.paginate(client.projects, {}, (data) => data.projects.totalCount);
+  });
+
+  test('a subscription yields its typed events', () => {
+    const moves = client.subscriptions.projectStageChanged({ filter: { toStage: ['SIGNED'] } });
+    expectTypeOf(moves).toEqualTypeOf<Subscription<ProjectStageChangedSubscription>>();
+    // @ts-expect-error no such filter field
+    void client.subscriptions.projectStageChanged({ filter: { colour: 'red' } });
   });
 });
