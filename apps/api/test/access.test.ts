@@ -188,7 +188,7 @@ describe('API key administration', () => {
       await expectForbidden(api, headers, 'revokeApiKey', 'RevokeApiKeyInput', { id: target.apiKey.id }, who);
 
       const list = await api.execute(LIST, {}, headers);
-      expect(list.data, who).toBeNull();
+      expect(list.data ?? null, who).toBeNull(); // refused before execution: no data at all
       expect(list.errors?.[0]?.extensions, who).toMatchObject({ code: 'FORBIDDEN' });
 
       const node = await api.execute(`query ($id: ID!) { node(id: $id) { ... on ApiKey { holder } } }`, { id: target.apiKey.id }, headers);
