@@ -97,7 +97,7 @@ describe('zonegraph export', () => {
   });
 
   test('findings', async () => {
-    const { code, stdout } = await zonegraph(['export', 'findings', '--format', 'json'], editorEnv);
+    const { code, stdout } = await zonegraph(['export', 'findings', '--json'], editorEnv);
     expect(code).toBe(0);
     expect(JSON.parse(stdout)).toEqual([
       {

@@ -34,6 +34,7 @@ interface Table {
 
 interface ExportOptions extends ConnectionOptions {
   format?: Format;
+  json?: boolean;
   out?: string;
   campaign?: string;
 }
@@ -50,6 +51,7 @@ export function exportCommand(io: CliIo): Command {
     const sub = new Command(name)
       .description(dataset.description)
       .addOption(new Option('--format <format>', 'csv, xlsx or json (default: from --out\'s extension, else csv)').choices(FORMATS))
+      .option('--json', 'the same as --format json')
       .option('--out <file>', 'write to this file instead of stdout')
       .option('--campaign <code>', 'only records of this campaign, e.g. GZK-2020-C4');
     for (const option of connectionOptions(io.env)) sub.addOption(option);
@@ -61,7 +63,8 @@ export function exportCommand(io: CliIo): Command {
 What you see depends on the key: investment figures need an analyst key or above.`,
     );
     sub.action(async (options: ExportOptions) => {
-      const format = options.format ?? (options.out ? formatOfPath(options.out) ?? (options.out.toLowerCase().endsWith('.json') ? 'json' : undefined) : 'csv');
+      if (options.json && options.format && options.format !== 'json') throw new UsageError(`--json and --format ${options.format} disagree; give one`);
+      const format = options.json ? 'json' : options.format ?? (options.out ? formatOfPath(options.out) ?? (options.out.toLowerCase().endsWith('.json') ? 'json' : undefined) : 'csv');
       if (!format) throw new UsageError(`cannot tell the format from "${options.out}"; add --format csv, xlsx or json`);
       if (format === 'xlsx' && !options.out && io.stdout.isTTY) throw new UsageError('an .xlsx workbook is binary: write it with --out <file.xlsx>, or redirect stdout to a file');
       const client = connect(options, io.env);

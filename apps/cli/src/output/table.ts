@@ -17,7 +17,8 @@ const MIN_SHRUNK_WIDTH = 10;
 export function renderTable(columns: readonly Column[], rows: readonly (readonly string[])[], maxWidth?: number): string {
   const widths = columns.map((column, i) => Math.max(stringWidth(column.header), ...rows.map((row) => stringWidth(row[i] ?? ''))));
 
-  if (maxWidth !== undefined) {
+  // A pseudo-terminal may report 0 columns: treat that as unknown.
+  if (maxWidth !== undefined && maxWidth > 0) {
     let excess = widths.reduce((sum, w) => sum + w, 0) + GAP.length * (columns.length - 1) - maxWidth;
     // The rightmost shrinkable column gives way first.
     for (let i = columns.length - 1; i >= 0 && excess > 0; i--) {
