@@ -1,3 +1,6 @@
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { startApi, type RunningApi } from '@zonegraph/api/testing';
 import { createApiKey, type ProjectStage } from '@zonegraph/db';
@@ -92,6 +95,16 @@ describe('zonegraph report weekly', () => {
     expect(data.signings.map((m) => m.code)).toEqual(['GZK-2020-P04']);
     expect(data.starts.map((m) => m.code)).toEqual(['GZK-2020-P06']);
     expect(data.completions.map((m) => m.code)).toEqual(['GZK-2020-P01']);
+  });
+
+  test('--out writes the Markdown to a file', async () => {
+    const out = join(mkdtempSync(join(tmpdir(), 'zonegraph-report-')), 'week-19.md');
+    const { code, stdout, stderr } = await zonegraph(['report', 'weekly', '--week', '2020-W19', '--out', out], editorEnv);
+    expect(code).toBe(0);
+    expect(stdout).toBe('');
+    expect(stderr).toBe(`wrote the report for 2020-W19 to ${out}\n`);
+    expect(readFileSync(out, 'utf8')).toMatch(/^# Weekly report 2020-W19/);
+    expect((await zonegraph(['report', 'weekly', '--week', '2020-W19', '--out', '/nonexistent/dir/week.md'], editorEnv)).code).toBe(2);
   });
 
   test('without --week, the current week in Asia/Shanghai', async () => {

@@ -1,5 +1,3 @@
-import { writeFile } from 'node:fs/promises';
-import { resolve } from 'node:path';
 import { Command, Option } from 'commander';
 import {
   CliInvestmentExportDocument,
@@ -15,6 +13,7 @@ import {
 } from '@zonegraph/sdk';
 import { connect, connectionOptions, type ConnectionOptions } from '../connection.ts';
 import { UsageError } from '../errors.ts';
+import { writeOut } from '../files/out.ts';
 import { formatOfPath, toCsv, toXlsx, type Cell } from '../files/tables.ts';
 import { PROJECT_COLUMNS } from '../import/columns.ts';
 import type { CliIo } from '../io.ts';
@@ -71,12 +70,7 @@ What you see depends on the key: investment figures need an analyst key or above
       const table = await dataset.read(client, options);
       const bytes = await encode(table, format);
       if (options.out) {
-        const path = resolve(io.cwd ?? process.cwd(), options.out);
-        try {
-          await writeFile(path, bytes);
-        } catch (error) {
-          throw new UsageError(`cannot write ${options.out}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
-        }
+        await writeOut(io, options.out, bytes);
         io.stderr.write(`wrote ${table.rows.length} ${name} row${table.rows.length === 1 ? '' : 's'} to ${options.out}\n`);
       } else {
         io.stdout.write(bytes);

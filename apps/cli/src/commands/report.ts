@@ -1,8 +1,6 @@
-import { writeFile } from 'node:fs/promises';
-import { resolve } from 'node:path';
 import { Command, InvalidArgumentError } from 'commander';
 import { connect, connectionOptions, type ConnectionOptions } from '../connection.ts';
-import { UsageError } from '../errors.ts';
+import { writeOut } from '../files/out.ts';
 import type { CliIo } from '../io.ts';
 import { gatherWeekly, renderWeekly } from '../report/weekly.ts';
 import { parseWeek, todayIn, weekOf, type Week } from '../report/weeks.ts';
@@ -45,11 +43,7 @@ on the key: investment needs an analyst key or above.
       io.stdout.write(text);
       return;
     }
-    try {
-      await writeFile(resolve(io.cwd ?? process.cwd(), options.out), text);
-    } catch (error) {
-      throw new UsageError(`cannot write ${options.out}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
-    }
+    await writeOut(io, options.out, text);
     io.stderr.write(`wrote the report for ${week.label} to ${options.out}\n`);
   });
   return report.addCommand(weekly);
