@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { headersFor, type Headers } from './mutation-kit.ts';
+import { headersFor, onPostgres, type Headers } from './mutation-kit.ts';
 import { startTestApi, type TestApi } from './testkit.ts';
 
 const IMPORT = /* GraphQL */ `
@@ -161,5 +161,31 @@ describe('importProjects', () => {
     const result = await importProjects({ rows: tooMany, dryRun: true });
     expect(result).toMatchObject({ __typename: 'ValidationError' });
     expect(result.message).toMatch(/at most 1000 rows/);
+  });
+
+  // Concurrent transactions need a server with more than one connection.
+  it.runIf(onPostgres)('two imports at once: the same new codes are created once, the other import conflicts and writes nothing', async () => {
+    const codes = [newCode(), newCode(), newCode()];
+    const audits = await auditCount();
+    const results = await Promise.all([0, 1].map(() => importProjects({ rows: codes.map((code) => row(code)) })));
+    expect(results.map((r) => r.__typename).sort()).toEqual(['ConflictError', 'ImportProjectsSuccess']);
+    expect(results.find((r) => r.__typename === 'ConflictError')?.message).toMatch(/nothing was imported/);
+    expect(await api.db.prisma.project.count({ where: { code: { in: codes } } })).toBe(3);
+    expect(await auditCount()).toBe(audits + 3);
+  });
+
+  it.runIf(onPostgres)('two imports changing the same project at once take turns: both apply, and the second sees the first', async () => {
+    const code = newCode();
+    await importProjects({ rows: [row(code)] });
+    const results = await Promise.all(
+      ['第一次', '第二次'].map((nameZh) => importProjects({ rows: [row(code, { nameZh })] })),
+    );
+    expect(results.map((r) => r.updated)).toEqual([1, 1]);
+    const project = await api.db.prisma.project.findUniqueOrThrow({ where: { code } });
+    expect(project.version).toBe(3);
+    const events = await api.db.prisma.auditEvent.findMany({ where: { recordCode: code, action: 'update' }, orderBy: { occurredAt: 'asc' } });
+    // Each update's "before" is what the other left: no change was lost.
+    expect(events).toHaveLength(2);
+    expect((events[1]!.before as { nameZh: string }).nameZh).toBe((events[0]!.after as { nameZh: string }).nameZh);
   });
 });

@@ -242,6 +242,19 @@ describe('zonegraph import projects: who may, and files that cannot be read', ()
     expect(await projectCount()).toBe(projects);
   });
 
+  test('a file with no rows, or more than one import takes, is refused before the API is asked', async () => {
+    const { header, rows } = fixtureTable();
+    const empty = await importFile(writeCsv({ header, rows: [] }));
+    expect(empty.code).toBe(4);
+    expect(problems(empty.stdout)).toEqual([['2', '-', '-', 'the file has a header but no rows to import']]);
+    const many = Array.from({ length: 1001 }, (_, i) => rows[i % rows.length]!.map((cell, j) => (j === 0 ? `MANY-${i}` : cell)));
+    const projects = await projectCount();
+    const tooMany = await importFile(writeCsv({ header, rows: many }));
+    expect(tooMany.code).toBe(4);
+    expect(problems(tooMany.stdout)).toEqual([['1', '-', '-', '1001 rows; one import takes at most 1000 (all or nothing). Split the file.']]);
+    expect(await projectCount()).toBe(projects);
+  });
+
   test('a missing file, or one that is not a spreadsheet, is a usage error (2)', async () => {
     expect(await importFile('/nowhere/projects.xlsx')).toMatchObject({ code: 2, stderr: expect.stringContaining('cannot read /nowhere/projects.xlsx: ENOENT') });
     expect(await importFile('/etc/hostname')).toMatchObject({ code: 2, stderr: expect.stringContaining('expected a .xlsx or .csv file') });
