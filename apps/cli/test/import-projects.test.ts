@@ -95,6 +95,20 @@ describe('zonegraph import projects: the seed spreadsheet', () => {
     expect((await api.db.prisma.project.findUniqueOrThrow({ where: { code: 'GZK-2020-P03' } })).nameEn).not.toBe('A New English Name');
   });
 
+  test('a progress bar runs on stderr when it is a terminal, and never on stdout', async () => {
+    const file = writeCsv(renamed(fixtureTable(), 'BAR-2020'));
+    const { code, stdout, stderr } = await zonegraph(['import', 'projects', file], editorEnv, { columns: 100, stderr: true });
+    expect(code).toBe(0);
+    expect(stderr).toContain(`checking  [`);
+    expect(stderr).toContain(`] ${seededCount}/${seededCount} rows`);
+    expect(stderr).toContain('importing [');
+    expect(stdout).not.toMatch(/\u001b|rows\b.*\[/);
+    expect(stdout.trimEnd().split('\n').at(-1)).toBe(`Imported ${file}: ${seededCount} created, 0 updated, 0 unchanged.`);
+    // Not a terminal: no bar, nothing on stderr at all.
+    const piped = await importFile(file);
+    expect(piped.stderr).toBe('');
+  });
+
   test('--json prints the outcome for machines', async () => {
     const { code, stdout } = await importFile(FIXTURE_CSV, '--json', '--dry-run');
     expect(code).toBe(0);
