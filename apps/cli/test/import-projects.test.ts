@@ -252,7 +252,7 @@ describe('zonegraph import projects: who may, and files that cannot be read', ()
     const projects = await projectCount();
     const { code, stderr } = await zonegraph(['import', 'projects', writeCsv(renamed(fixtureTable(), 'NO-2020'))], { ZONEGRAPH_URL: api.url, ZONEGRAPH_API_KEY: key });
     expect(code).toBe(1);
-    expect(stderr).toMatch(/^zonegraph: FORBIDDEN: /);
+    expect(stderr).toMatch(/^zonegraph: FORBIDDEN: .*\nzonegraph: Importing needs an editor or admin key: pass --api-key or set \$ZONEGRAPH_API_KEY.\n$/);
     expect(await projectCount()).toBe(projects);
   });
 

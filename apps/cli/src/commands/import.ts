@@ -94,7 +94,9 @@ Money is in yuan: full-width digits and separators (３５０，０００，０�
 async function callImport(client: ZonegraphClient, rows: ImportProjectRowInput[], dryRun: boolean) {
   const { importProjects: payload } = await client.importProjects({ input: { rows, dryRun } });
   if (payload.__typename === 'ImportProjectsSuccess' || payload.__typename === 'ImportRejectedError') return payload;
-  throw failure(payload);
+  const failed = failure(payload);
+  if (payload.__typename !== 'ForbiddenError') throw failed;
+  throw new CommandFailed(failed.exitCode, [...failed.lines, 'Importing needs an editor or admin key: pass --api-key or set $ZONEGRAPH_API_KEY.']);
 }
 
 type ApiIssue = Extract<Payload, { __typename: 'ImportRejectedError' }>['issues'][number];
