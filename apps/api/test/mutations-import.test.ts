@@ -120,6 +120,17 @@ describe('importProjects', () => {
     expect(await auditCount()).toBe(audits);
   });
 
+  it('an archived project is not changed by an import: its row is refused', async () => {
+    const code = newCode();
+    await importProjects({ rows: [row(code)] });
+    await api.db.prisma.project.update({ where: { code }, data: { archivedAt: new Date() } });
+    const result = await importProjects({ rows: [row(code, { row: 7, nameEn: 'Back again' })] });
+    expect(result).toMatchObject({
+      __typename: 'ImportRejectedError',
+      issues: [{ row: 7, code, field: null, message: `project ${code} is archived; an import does not change archived projects` }],
+    });
+  });
+
   it('a failure midway, after some rows are written, leaves none of them', async () => {
     const [first, failing] = [newCode(), `${newCode()}-FAIL`];
     const existing = await api.db.prisma.project.findUniqueOrThrow({ where: { code: 'GZK-2020-P06' }, include: { campaign: true } });
