@@ -1,8 +1,8 @@
 import { createClient as createSseClient, NetworkError } from 'graphql-sse';
 import type { PreparedDocument } from './documents.ts';
-import { GraphQLResponseError, TimeoutError, TransportError } from './errors.ts';
+import { GraphQLResponseError, RateLimitedError, TimeoutError, TransportError } from './errors.ts';
 import { backoffMs, isRetryable, retryPolicy, sleep, type RetryOptions } from './retry.ts';
-import { describeCause, exchange, isResponseBody, requestBody } from './transport.ts';
+import { describeCause, exchange, isResponseBody, parseRetryAfter, requestBody } from './transport.ts';
 
 export interface SubscriptionOptions {
   /**
@@ -59,7 +59,10 @@ export function subscribe<TResult>(request: SubscribeRequest): Subscription<TRes
     // (a 4xx: a bad document, a revoked key), wait otherwise.
     retry: async (retries) => {
       if (failure !== undefined && !isRetryable(failure)) throw failure;
-      await sleep(backoffMs(retries, policy));
+      const backoff = backoffMs(retries, policy);
+      // A rate limit says how long to wait; waiting less would only be refused again.
+      const retryAfterMs = failure instanceof RateLimitedError ? (failure.retryAfterSeconds ?? 0) * 1000 : 0;
+      await sleep(Math.max(backoff, retryAfterMs));
     },
     on: { connected: (reconnected) => options.onConnected?.(reconnected) },
     fetchFn: async (input: RequestInfo | URL, init?: RequestInit) => {
@@ -140,23 +143,26 @@ async function refusal(request: SubscribeRequest, response: Response): Promise<u
   const { url } = request;
   const status = response.status;
   const requestId = response.headers.get('x-request-id') ?? undefined;
-  if (/^text\/event-stream\b/i.test(response.headers.get('content-type') ?? '')) {
-    const text = await response.text().catch(() => '');
-    const data = /^event: *next\r?\ndata: *(.*)$/m.exec(text)?.[1];
+  if (!/^text\/event-stream\b/i.test(response.headers.get('content-type') ?? '')) {
     try {
-      const payload: unknown = data ? JSON.parse(data) : undefined;
-      if (isResponseBody(payload) && payload.errors?.length) return new GraphQLResponseError(payload.errors, { data: payload.data, status, requestId });
-    } catch {
-      // Not JSON: reported below as what it is.
+      await exchange({ ...request, get: false, signal: undefined, fetch: async () => response });
+      return new TransportError(`${url} answered HTTP ${status} with data where an event stream was expected`, { url, status, requestId });
+    } catch (error) {
+      return error;
     }
-    return new TransportError(`${url} refused the event stream with HTTP ${status}`, { url, status, requestId });
   }
+  const text = await response.text().catch(() => '');
+  const data = /^event: *next\r?\ndata: *(.*)$/m.exec(text)?.[1];
+  let payload: unknown;
   try {
-    await exchange({ ...request, get: false, signal: undefined, fetch: async () => response });
-    return new TransportError(`${url} answered HTTP ${status} with data where an event stream was expected`, { url, status, requestId });
-  } catch (error) {
-    return error;
+    payload = data ? JSON.parse(data) : undefined;
+  } catch {
+    // Not JSON: reported below as what it is.
   }
+  const errors = isResponseBody(payload) ? (payload.errors ?? []) : [];
+  if (status === 429) return new RateLimitedError({ url, retryAfterSeconds: parseRetryAfter(response.headers.get('retry-after')), errors, requestId });
+  if (errors.length > 0) return new GraphQLResponseError(errors, { data: (payload as { data?: unknown }).data, status, requestId });
+  return new TransportError(`${url} refused the event stream with HTTP ${status}`, { url, status, requestId });
 }
 
 function translate(error: unknown, failure: unknown, url: string): unknown {

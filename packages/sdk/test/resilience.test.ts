@@ -173,6 +173,29 @@ describe('rate limiting', () => {
     expect(limited.message).toContain(`retry after ${limited.retryAfterSeconds} s`);
   });
 
+  test('a subscription refused with 429 (as an event stream, the way yoga answers refusals) is a RateLimitedError', async () => {
+    proxy.faults.push((_request, response) => {
+      const refusal = { errors: [{ message: 'budget spent', extensions: { code: 'RATE_LIMITED', rateLimit: { limit: 100, remaining: 0 } } }] };
+      response.writeHead(429, { 'content-type': 'text/event-stream', 'retry-after': '42' }).end(`event: next\ndata: ${JSON.stringify(refusal)}\n\nevent: complete\ndata:\n\n`);
+      return true;
+    });
+    const refused = await createClient({ url: proxy.url }).subscriptions.projectStageChanged(undefined, { reconnect: false }).next().catch((e: unknown) => e);
+    expect(refused).toBeInstanceOf(RateLimitedError);
+    expect((refused as RateLimitedError).retryAfterSeconds).toBe(42);
+    expect((refused as RateLimitedError).rateLimit).toEqual({ limit: 100, remaining: 0 });
+  });
+
+  test('a 429 from a proxy in front of the API (not GraphQL) is a RateLimitedError too', async () => {
+    proxy.faults.push((_request, response) => {
+      response.writeHead(429, { 'content-type': 'text/plain', 'retry-after': '30' }).end('Too Many Requests');
+      return true;
+    });
+    const error = await rejection(createClient({ url: proxy.url, retry: false }).sectors());
+    expect(error).toBeInstanceOf(RateLimitedError);
+    expect((error as RateLimitedError).retryAfterSeconds).toBe(30);
+    expect((error as RateLimitedError).errors).toEqual([]);
+  });
+
   test('a short Retry-After is waited out and the query retried; a long one is thrown at once', async () => {
     proxy.faults.push(faults.rateLimited('0'));
     const client = createClient({ url: proxy.url, retry: quick });
