@@ -159,6 +159,14 @@ describe('cadence report', () => {
     expect(starts).toMatchObject({ periodsHeld: 3, periodsBroken: 1, currentStreak: 1, longestStreak: 2 });
   });
 
+  it('asked as of a past day, leaves out what happened after it in the period then in progress', async () => {
+    // On 20 March the start of 31 March had not happened yet: March is in progress with none.
+    const data = await ask<Cadence>(api, editor, CADENCE, { from: '2019-12-01', to: '2020-03-31', asOf: '2020-03-20T04:00:00Z' });
+    const starts = rule(data, 'CONSTRUCTION_START');
+    expect(starts.periods.at(-1)).toEqual({ start: '2020-03-01', end: '2020-03-31', count: 0, held: false, inProgress: true });
+    expect(starts).toMatchObject({ periodsHeld: 2, periodsBroken: 1, currentStreak: 0, longestStreak: 2 });
+  });
+
   it('counts starts of operation and first enrolments as completions, by quarter', async () => {
     const data = await ask<Cadence>(api, editor, CADENCE, { from: '2020-01-01', to: '2020-12-31', asOf: '2020-07-01T04:00:00Z' });
     const completions = rule(data, 'COMPLETION');

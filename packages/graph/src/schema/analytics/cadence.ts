@@ -42,9 +42,10 @@ interface RuleReport {
 async function cadence(scope: Scope, from: Date, to: Date): Promise<RuleReport[]> {
   const { programme, today, visible } = scope;
   const last = to < today ? to : today;
-  // Events of whole periods: from the start of the first quarter to the end of the last.
+  // Events of whole periods, from the start of the first quarter, up to today: asked as of a
+  // past day, what happened after it is not yet known, even inside the period then in progress.
   const lo = Prisma.sql`date_trunc('quarter', ${dateParam(from)}::timestamp)::date`;
-  const hi = Prisma.sql`(date_trunc('quarter', ${dateParam(last)}::timestamp) + interval '3 months' - interval '1 day')::date`;
+  const hi = dateParam(today);
   return scope.query<RuleReport>`
     WITH rules AS (
       SELECT r.id, r.activity, r.period, r."minCount", r."textZh", r."textEn",
