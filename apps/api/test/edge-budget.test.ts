@@ -38,6 +38,15 @@ describe('query cost in every response', () => {
     expect((mutation.extensions?.cost as { requested: number }).requested).toBe(10 + 1);
   });
 
+  it('follows fragments and honours @skip / @include', async () => {
+    const result = await api.execute(
+      'query ($skip: Boolean!) { ...F campaigns(first: 2) @skip(if: $skip) { nodes { code } } } fragment F on Query { projects(first: 3) { nodes { ... on Project { code } } } }',
+      { skip: true },
+    );
+    expect(result.errors).toBeUndefined();
+    expect(result.extensions?.cost).toMatchObject({ requested: 1 + 3, actual: 1 + 3 });
+  });
+
   it('counts a page by the size asked for, by literal, variable or default', async () => {
     const byVariable = await api.execute('query ($n: Int) { projects(first: $n) { nodes { code } } }', { n: 7 });
     expect((byVariable.extensions?.cost as { requested: number }).requested).toBe(1 + 7);
