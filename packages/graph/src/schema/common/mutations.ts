@@ -61,7 +61,7 @@ export async function audited<T>(ctx: Context, change: (tx: Tx) => Promise<Chang
 const transactionLimits = { maxWait: 10_000, timeout: 20_000 };
 
 /** Decimals, dates and nested records as plain JSON for the audit trail; nothing stays SQL NULL. */
-function toJson(value: unknown): Prisma.InputJsonValue | undefined {
+export function toJson(value: unknown): Prisma.InputJsonValue | undefined {
   if (value === null || value === undefined) return undefined;
   return JSON.parse(JSON.stringify(value)) as Prisma.InputJsonValue;
 }

@@ -11,7 +11,7 @@ import { ConflictError, ForbiddenError, ValidationError, ZonegraphError } from '
 import { VisibilityRef } from '../common/enums.ts';
 import { ErrorInterface } from '../common/errors.ts';
 import { rules } from '../common/inputs.ts';
-import { isUniqueViolation, parseInput, type Tx } from '../common/mutations.ts';
+import { isUniqueViolation, parseInput, toJson, type Tx } from '../common/mutations.ts';
 import { ProjectStageRef } from './stage.ts';
 
 /** The most rows one call takes: one transaction holds them all, and a larger file is split by the caller. */
@@ -481,12 +481,6 @@ async function linkNew(tx: Tx, rows: Row[], found: Lookups, ids: Map<string, str
 function withoutRelations(p: Existing) {
   const { campaign: _c, cluster: _cl, sector: _s, park: _p, organisations, platforms, ...row } = p;
   return { ...row, organisations: organisations.map((o) => o.code), platforms: platforms.map((o) => o.code) };
-}
-
-/** Decimals and dates as plain JSON for the audit trail; nothing stays SQL NULL. */
-function toJson(value: unknown): Prisma.InputJsonValue | undefined {
-  if (value === null || value === undefined) return undefined;
-  return JSON.parse(JSON.stringify(value)) as Prisma.InputJsonValue;
 }
 
 /**
