@@ -12,6 +12,13 @@ export interface SubscriptionOptions {
    * Events published while disconnected are not replayed.
    */
   reconnect?: Omit<RetryOptions, 'mutations'> | false;
+  /**
+   * A stream silent this long is taken as dead and reopened (default 40 000
+   * ms; 0 turns it off). The API sends a keep-alive comment every 12 s, so
+   * silence means a connection that broke without closing, e.g. behind a
+   * proxy or a NAT that dropped it.
+   */
+  idleTimeoutMs?: number;
   /** Ends the subscription, like `return()`. */
   signal?: AbortSignal;
   /** Called each time the stream is open: `reconnected` is false the first time. */
@@ -45,6 +52,7 @@ export interface SubscribeRequest {
  */
 export function subscribe<TResult>(request: SubscribeRequest): Subscription<TResult> {
   const { url, options } = request;
+  const idleTimeoutMs = options.idleTimeoutMs ?? 40_000;
   const policy = retryPolicy({ attempts: 5, baseDelayMs: 500, maxDelayMs: 10_000 }, options.reconnect ?? {}, options.reconnect === false ? false : undefined);
   // Why the last attempt to open the stream failed, in the SDK's terms;
   // graphql-sse reports every failure as a NetworkError without the body.
@@ -83,8 +91,9 @@ export function subscribe<TResult>(request: SubscribeRequest): Subscription<TRes
         const response = await request.fetch(input, { ...init, body, signal: controller.signal });
         if (!response.ok || !/^text\/event-stream\b/i.test(response.headers.get('content-type') ?? '')) {
           failure = await refusal(request, response);
+          return response;
         }
-        return response;
+        return watchForSilence(response, controller, idleTimeoutMs);
       } catch (cause) {
         failure = timedOut ? new TimeoutError({ url, timeoutMs: request.timeoutMs }) : new TransportError(`Cannot reach ${url}: ${describeCause(cause)}`, { url, cause });
         throw cause;
@@ -132,6 +141,32 @@ export function subscribe<TResult>(request: SubscribeRequest): Subscription<TRes
     await generator.return();
   };
   return generator;
+}
+
+/**
+ * The response, its body aborted after `idleTimeoutMs` without a byte (an
+ * event or a keep-alive comment): the broken read makes graphql-sse reconnect.
+ */
+function watchForSilence(response: Response, controller: AbortController, idleTimeoutMs: number): Response {
+  if (!response.body || !Number.isFinite(idleTimeoutMs) || idleTimeoutMs <= 0) return response;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const arm = () => {
+    clearTimeout(timer);
+    timer = setTimeout(() => controller.abort(new Error(`no data for ${idleTimeoutMs} ms`)), idleTimeoutMs);
+  };
+  controller.signal.addEventListener('abort', () => clearTimeout(timer), { once: true });
+  arm();
+  const body = response.body.pipeThrough(
+    new TransformStream<Uint8Array, Uint8Array>({
+      transform(chunk, stream) {
+        arm();
+        stream.enqueue(chunk);
+      },
+      flush: () => clearTimeout(timer),
+    }),
+    { signal: controller.signal },
+  );
+  return new Response(body, { status: response.status, statusText: response.statusText, headers: response.headers });
 }
 
 /**

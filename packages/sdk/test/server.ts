@@ -59,6 +59,12 @@ export interface FaultyProxy {
   requests: { method: string; headers: IncomingMessage['headers']; body: string }[];
   /** The next requests meet these faults, one each, in order; the rest go through. */
   faults: Fault[];
+  /**
+   * From now on, the answers being streamed (event streams) get no more
+   * bytes, though their connections stay open: a connection that broke
+   * silently somewhere between client and API.
+   */
+  silenceOpenStreams(): void;
   close(): Promise<void>;
 }
 
@@ -70,6 +76,7 @@ export interface FaultyProxy {
 export async function startFaultyProxy(target: string): Promise<FaultyProxy> {
   const requests: FaultyProxy['requests'] = [];
   const faults: Fault[] = [];
+  const streaming = new Set<{ silenced: boolean }>();
   const server = createServer(async (request, response) => {
     const chunks: Buffer[] = [];
     for await (const chunk of request) chunks.push(chunk as Buffer);
@@ -84,7 +91,15 @@ export async function startFaultyProxy(target: string): Promise<FaultyProxy> {
     try {
       const answer = await fetch(targetUrl, { method: request.method, headers, body: request.method === 'GET' ? undefined : body });
       response.writeHead(answer.status, Object.fromEntries([...answer.headers].filter(([name]) => !['content-length', 'transfer-encoding', 'content-encoding', 'connection'].includes(name))));
-      response.end(Buffer.from(await answer.arrayBuffer()));
+      // Streamed as it arrives, so that event streams flow through.
+      const stream = { silenced: false };
+      streaming.add(stream);
+      response.on('close', () => streaming.delete(stream));
+      const reader = answer.body?.getReader();
+      for (let chunk = await reader?.read(); chunk && !chunk.done; chunk = await reader?.read()) {
+        if (!stream.silenced) response.write(chunk.value);
+      }
+      if (!stream.silenced) response.end();
     } catch {
       response.destroy();
     }
@@ -95,6 +110,9 @@ export async function startFaultyProxy(target: string): Promise<FaultyProxy> {
     url: `http://127.0.0.1:${port}/graphql`,
     requests,
     faults,
+    silenceOpenStreams: () => {
+      for (const stream of streaming) stream.silenced = true;
+    },
     close: async () => {
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createClient, GraphQLResponseError, TransportError, type Subscription, type ZonegraphClient } from '../src/index.ts';
 import { createApiKey } from '@zonegraph/db';
-import { startRestartableApi, type RestartableApi } from './server.ts';
+import { startFaultyProxy, startRestartableApi, type RestartableApi } from './server.ts';
 
 // Subscriptions over server-sent events, against the real API on a port this
 // file can stop and start again, to see the client reconnect.
@@ -144,5 +144,33 @@ describe('subscriptions', () => {
     await api.restart();
     const error = await pending.catch((e: unknown) => e);
     expect(error).toBeInstanceOf(TransportError);
+  });
+});
+
+describe('a stream that goes silent', () => {
+  test('is taken as dead after idleTimeoutMs without even a keep-alive, and reopened', async () => {
+    const proxy = await startFaultyProxy(api.url);
+    const { key } = await createApiKey(api.db.prisma, { holder: 'sdk idle editor', role: 'EDITOR' });
+    const viaProxy = createClient({ url: proxy.url, apiKey: key });
+    const project = await newProject();
+    const connections: boolean[] = [];
+    // The API pings every 300 ms under NODE_ENV=test (12 s otherwise), so 2 s of silence is a dead stream.
+    const subscription = viaProxy.subscriptions.projectStageChanged(
+      { filter: { project: project.code } },
+      { idleTimeoutMs: 2_000, onConnected: (reconnected) => connections.push(reconnected), reconnect: { baseDelayMs: 50, maxDelayMs: 200 } },
+    );
+    try {
+      const move = mover(editor, project);
+      await nextWhile(subscription, move);
+      proxy.silenceOpenStreams();
+      const started = Date.now();
+      const after = await nextWhile(subscription, move, 20);
+      expect(after.projectStageChanged.project.code).toBe(project.code);
+      expect(connections).toEqual([false, true]);
+      expect(Date.now() - started).toBeGreaterThanOrEqual(1_500);
+    } finally {
+      await subscription.close();
+      await proxy.close();
+    }
   });
 });
