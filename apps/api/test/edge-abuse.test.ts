@@ -1,7 +1,7 @@
 import { createApiKey } from '@zonegraph/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApi, type TestApi } from './testkit.ts';
-import { expectRefused, json, send } from './edge-kit.ts';
+import { expectRefused, expectStillServing, json, send } from './edge-kit.ts';
 
 const repeat = (n: number, f: (i: number) => string) => Array.from({ length: n }, (_, i) => f(i)).join(' ');
 
@@ -73,6 +73,19 @@ describe('hostile requests get a fast 4xx with a code, and the server keeps serv
     const stages = Array.from({ length: 101 }, () => 'NEGOTIATING');
     const filter = await expectRefused(api, post('query ($s: [ProjectStage!]) { projects(first: 1, filter: { stage: $s }) { totalCount } }', { s: stages }), 400, 'LIST_TOO_LONG');
     expect(filter.body.errors[0].extensions).toMatchObject({ found: 101, argument: 'projects.filter.stage' });
+  });
+
+  it('subscriptions are held to the same limits when they start', async () => {
+    const subscribe = (query: string, variables?: unknown) => () =>
+      send(api, { method: 'POST', headers: { 'content-type': 'application/json', accept: 'text/event-stream' }, body: JSON.stringify({ query, variables }) });
+    const pages = await subscribe('subscription { projectStageChanged { project { campaign { projects(first: 5000) { totalCount } } } } }')();
+    expect(pages.text).toContain('PAGE_SIZE_TOO_LARGE');
+    expect(pages.status).toBe(400);
+    const stages = Array.from({ length: 101 }, () => 'NEGOTIATING');
+    const list = await subscribe('subscription ($s: [ProjectStage!]) { projectStageChanged(filter: { toStage: $s }) { id } }', { s: stages })();
+    expect(list.text).toContain('LIST_TOO_LONG');
+    expect(list.status).toBe(400);
+    await expectStillServing(api);
   });
 
   it('batched arrays of operations', async () => {

@@ -1,8 +1,8 @@
 import type { Context } from '@zonegraph/graph';
-import { getOperationAST, getVariableValues, Kind, type FragmentDefinitionNode } from 'graphql';
+import { getOperationAST, getVariableValues, Kind, type FragmentDefinitionNode, type GraphQLError } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import { callerKey, callerKind } from './caller-key.ts';
-import { countResolvedObjects, requestedCost, type CostModel, defaultCostModel } from './cost.ts';
+import { countResolvedObjects, defaultCostModel, requestedCost, type CostModel, type RequestedCost } from './cost.ts';
 import { edgeError } from './edge-errors.ts';
 import { restrictedFields } from './field-access.ts';
 import type { Budgets, BudgetState } from './rate-limit.ts';
@@ -27,63 +27,79 @@ type EdgeContext = Context & { request: Request; req?: { socket?: { remoteAddres
  * settled to what the request really cost.
  */
 export function useRequestCost({ maxCost, maxPageSize, maxListLength, budgets, trustProxy, model = defaultCostModel }: RequestCostOptions): Plugin<EdgeContext> {
+  type Args = Parameters<NonNullable<Plugin['onExecute']>>[0]['args'];
+  type Checked = { requested: RequestedCost; refusal: GraphQLError | null } | null;
+
+  /** Cost and shape limits of an operation; null when graphql-js will refuse its variables or arguments itself. */
+  function check(args: Args, caller: Context['caller'] | null): Checked {
+    const operation = getOperationAST(args.document, args.operationName);
+    if (!operation) return null;
+    const coerced = getVariableValues(args.schema, operation.variableDefinitions ?? [], (args.variableValues ?? {}) as Record<string, unknown>);
+    // Bad variables: execution refuses them in its own words, before any resolver runs.
+    if (coerced.errors) return null;
+    const fragments: Record<string, FragmentDefinitionNode> = {};
+    for (const d of args.document.definitions) if (d.kind === Kind.FRAGMENT_DEFINITION) fragments[d.name.value] = d;
+    const access = caller && operation.operation === 'query' ? restrictedFields(caller) : null;
+    let requested: RequestedCost;
+    try {
+      requested = requestedCost(args.schema, operation, fragments, coerced.coerced, model, access?.visit);
+    } catch {
+      return null; // an argument graphql-js will refuse during execution
+    }
+    const refuse = (refusal: GraphQLError) => ({ requested, refusal });
+
+    if (access && access.denied.size > 0) {
+      const fields = [...access.denied].map(([coordinate, scopes]) => `${coordinate} (${scopes.join(' or ')})`);
+      return refuse(edgeError('FORBIDDEN', `Your API key's role may not read ${fields.join(', ')}.`, { status: 403, fields: [...access.denied.keys()] }));
+    }
+    const page = requested.largestPage;
+    if (page && page.size > maxPageSize) {
+      return refuse(
+        edgeError(
+          'PAGE_SIZE_TOO_LARGE',
+          `A page holds at most ${maxPageSize} items; ${page.argument}: ${page.size} at ${page.path} asks for ${page.size - maxPageSize} too many. Page with the cursors instead.`,
+          { max: maxPageSize, requested: page.size, limit: maxPageSize, found: page.size },
+        ),
+      );
+    }
+    const list = requested.longestList;
+    // Reads only: a mutation's input lists are its own to bound and explain
+    // (importProjects takes up to 1,000 rows and says so in its ValidationError).
+    if (list && operation.operation !== 'mutation' && list.length > maxListLength) {
+      return refuse(
+        edgeError('LIST_TOO_LONG', `The list at ${list.path} holds ${list.length} items, over the limit of ${maxListLength} by ${list.length - maxListLength}.`, {
+          limit: maxListLength,
+          found: list.length,
+          argument: list.path,
+        }),
+      );
+    }
+    if (requested.cost > maxCost) {
+      return refuse(
+        edgeError(
+          'QUERY_TOO_COSTLY',
+          `The operation may return up to ${requested.cost} objects, over the cost limit of ${maxCost} by ${requested.cost - maxCost}. Ask for smaller pages or fewer nested lists.`,
+          { limit: maxCost, found: requested.cost },
+        ),
+      );
+    }
+    return { requested, refusal: null };
+  }
+
   return {
+    // A subscription's shape is checked when it starts (its cost is per event, so no budget is spent).
+    onSubscribe({ args, setResultAndStopExecution }) {
+      const checked = check(args as Args, null);
+      if (checked?.refusal) setResultAndStopExecution({ errors: [checked.refusal] });
+    },
     async onExecute({ args, setResultAndStopExecution }) {
       const context = args.contextValue;
-      const operation = getOperationAST(args.document, args.operationName);
-      if (!operation) return;
-      const coerced = getVariableValues(args.schema, operation.variableDefinitions ?? [], (args.variableValues ?? {}) as Record<string, unknown>);
-      // Bad variables: execution refuses them in its own words, before any resolver runs.
-      if (coerced.errors) return;
-      const fragments: Record<string, FragmentDefinitionNode> = {};
-      for (const d of args.document.definitions) if (d.kind === Kind.FRAGMENT_DEFINITION) fragments[d.name.value] = d;
-      const access = restrictedFields(context.caller);
-      let requested: ReturnType<typeof requestedCost>;
-      try {
-        requested = requestedCost(args.schema, operation, fragments, coerced.coerced, model, operation.operation === 'query' ? access.visit : undefined);
-      } catch {
-        return; // an argument graphql-js will refuse during execution
-      }
-      const stop = (error: ReturnType<typeof edgeError>, extensions: Record<string, unknown> = {}) =>
+      const checked = check(args as Args, context.caller);
+      if (!checked) return;
+      const { requested } = checked;
+      const stop = (error: GraphQLError, extensions: Record<string, unknown> = {}) =>
         setResultAndStopExecution({ errors: [error], extensions: { cost: { requested: requested.cost, actual: 0, maximum: maxCost }, ...extensions } });
-
-      if (access.denied.size > 0) {
-        const fields = [...access.denied].map(([coordinate, scopes]) => `${coordinate} (${scopes.join(' or ')})`);
-        return stop(
-          edgeError('FORBIDDEN', `Your API key's role may not read ${fields.join(', ')}.`, { status: 403, fields: [...access.denied.keys()] }),
-        );
-      }
-      const page = requested.largestPage;
-      if (page && page.size > maxPageSize) {
-        return stop(
-          edgeError(
-            'PAGE_SIZE_TOO_LARGE',
-            `A page holds at most ${maxPageSize} items; ${page.argument}: ${page.size} at ${page.path} asks for ${page.size - maxPageSize} too many. Page with the cursors instead.`,
-            { max: maxPageSize, requested: page.size, limit: maxPageSize, found: page.size },
-          ),
-        );
-      }
-      const list = requested.longestList;
-      // Reads only: a mutation's input lists are its own to bound and explain
-      // (importProjects takes up to 1,000 rows and says so in its ValidationError).
-      if (list && operation.operation !== 'mutation' && list.length > maxListLength) {
-        return stop(
-          edgeError('LIST_TOO_LONG', `The list at ${list.path} holds ${list.length} items, over the limit of ${maxListLength} by ${list.length - maxListLength}.`, {
-            limit: maxListLength,
-            found: list.length,
-            argument: list.path,
-          }),
-        );
-      }
-      if (requested.cost > maxCost) {
-        return stop(
-          edgeError(
-            'QUERY_TOO_COSTLY',
-            `The operation may return up to ${requested.cost} objects, over the cost limit of ${maxCost} by ${requested.cost - maxCost}. Ask for smaller pages or fewer nested lists.`,
-            { limit: maxCost, found: requested.cost },
-          ),
-        );
-      }
+      if (checked.refusal) return stop(checked.refusal);
 
       const kind = callerKind(context.caller);
       const key = callerKey(context.caller, context.request, context, trustProxy);
