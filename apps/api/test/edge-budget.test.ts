@@ -4,6 +4,7 @@ import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLogger } from '../src/logger.ts';
 import { createApp } from '../src/yoga.ts';
+import { subscribe } from './sse.ts';
 import { startTestApi, type TestApi } from './testkit.ts';
 
 const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
@@ -97,6 +98,27 @@ describe('cost budgets per caller', () => {
     expect(cost.requested).toBe(1 + 1 + 50);
     expect(cost.actual).toBeLessThan(cost.requested);
     expect(result.extensions?.rateLimit).toMatchObject({ remaining: 100 - cost.actual });
+  });
+
+  it('refuses to start a subscription once the budget is spent, and charges one that starts', async () => {
+    const { key } = await createApiKey(api.db.prisma, { holder: 'streaming desk', role: 'ANALYST' });
+    const headers = { authorization: `Bearer ${key}` };
+    const opened = await subscribe(api.app, 'subscription { projectStageChanged { id } }', {}, headers);
+    expect(opened.status).toBe(200);
+    await opened.close();
+    const after = await api.execute(THREE_CAMPAIGNS, undefined, headers);
+    // Starting it cost one event's worth (one stage change) of the 100.
+    expect(after.extensions?.rateLimit).toMatchObject({ limit: 100, remaining: 100 - 1 - 4 });
+    // Spend the rest, one point at a time, until the budget refuses.
+    const ONE_CAMPAIGN = '{ campaign(code: "GZK-2020-C4") { code } }';
+    let status = 200;
+    for (let left = 95; left >= 0 && status === 200; left -= 1) status = (await api.execute(ONE_CAMPAIGN, undefined, headers)).status;
+    expect(status).toBe(429);
+
+    const refused = await subscribe(api.app, 'subscription { projectStageChanged { id } }', {}, headers);
+    const first = await refused.next();
+    expect(first.errors?.[0]?.extensions).toMatchObject({ code: 'RATE_LIMITED', rateLimit: { limit: 100 } });
+    await refused.completed();
   });
 
   it('refuses outright a single operation costing more than the whole budget', async () => {

@@ -5,7 +5,8 @@ import { callerKey, callerKind } from './caller-key.ts';
 import { countResolvedObjects, defaultCostModel, requestedCost, type CostModel, type RequestedCost } from './cost.ts';
 import { edgeError } from './edge-errors.ts';
 import { restrictedFields } from './field-access.ts';
-import type { Budgets, BudgetState } from './rate-limit.ts';
+import type { CallerKind } from '../config.ts';
+import type { Budgets, BudgetState, Spend } from './rate-limit.ts';
 
 export interface RequestCostOptions {
   maxCost: number;
@@ -86,44 +87,60 @@ export function useRequestCost({ maxCost, maxPageSize, maxListLength, budgets, t
     return { requested, refusal: null };
   }
 
+  type Refusal = { errors: GraphQLError[]; extensions: Record<string, unknown> };
+  type Admitted = { refused: Refusal } | { refused: null; requested: RequestedCost; kind: CallerKind; key: string; spent: Spend | null } | null;
+
+  /** Checks an operation's limits and takes its requested cost from the caller's budget. */
+  async function admit(args: Args): Promise<Admitted> {
+    const context = args.contextValue as unknown as EdgeContext;
+    const checked = check(args, context.caller);
+    if (!checked) return null;
+    const { requested } = checked;
+    const refuse = (error: GraphQLError, extensions: Record<string, unknown> = {}): Admitted => ({
+      refused: { errors: [error], extensions: { cost: { requested: requested.cost, actual: 0, maximum: maxCost }, ...extensions } },
+    });
+    if (checked.refusal) return refuse(checked.refusal);
+
+    const kind = callerKind(context.caller);
+    const key = callerKey(context.caller, context.request, context, trustProxy);
+    const budget = budgets.limitOf(kind);
+    if (budget !== null && requested.cost > budget) {
+      return refuse(
+        edgeError('QUERY_TOO_COSTLY', `The operation costs ${requested.cost}, more than the whole budget of ${budget} per window for your role, by ${requested.cost - budget}.`, {
+          limit: budget,
+          found: requested.cost,
+        }),
+      );
+    }
+    const spent = await budgets.spend(kind, key, requested.cost);
+    if (spent && !spent.ok) {
+      const rateLimit = { ...spent.state, requested: requested.cost };
+      return refuse(
+        edgeError('RATE_LIMITED', `This caller's cost budget of ${spent.state.limit} per window is spent; it refills in ${spent.retryAfterSeconds} s.`, {
+          status: 429,
+          headers: { 'retry-after': String(spent.retryAfterSeconds) },
+          rateLimit,
+        }),
+        { rateLimit },
+      );
+    }
+    return { refused: null, requested, kind, key, spent };
+  }
+
   return {
-    // A subscription's shape is checked when it starts (its cost is per event, so no budget is spent).
-    onSubscribe({ args, setResultAndStopExecution }) {
-      const checked = check(args as Args, null);
-      if (checked?.refusal) setResultAndStopExecution({ errors: [checked.refusal] });
+    // A subscription is admitted like a query: its shape, the caller's field
+    // access and budget are checked when it starts, and starting it costs what
+    // one event may return. Its events are not charged.
+    async onSubscribe({ args, setResultAndStopExecution }) {
+      const admitted = await admit(args as Args);
+      if (admitted?.refused) setResultAndStopExecution(admitted.refused);
     },
     async onExecute({ args, setResultAndStopExecution }) {
+      const admitted = await admit(args as Args);
+      if (!admitted) return;
+      if (admitted.refused) return setResultAndStopExecution(admitted.refused);
+      const { requested, kind, key, spent } = admitted;
       const context = args.contextValue;
-      const checked = check(args as Args, context.caller);
-      if (!checked) return;
-      const { requested } = checked;
-      const stop = (error: GraphQLError, extensions: Record<string, unknown> = {}) =>
-        setResultAndStopExecution({ errors: [error], extensions: { cost: { requested: requested.cost, actual: 0, maximum: maxCost }, ...extensions } });
-      if (checked.refusal) return stop(checked.refusal);
-
-      const kind = callerKind(context.caller);
-      const key = callerKey(context.caller, context.request, context, trustProxy);
-      const budget = budgets.limitOf(kind);
-      if (budget !== null && requested.cost > budget) {
-        return stop(
-          edgeError('QUERY_TOO_COSTLY', `The operation costs ${requested.cost}, more than the whole budget of ${budget} per window for your role, by ${requested.cost - budget}.`, {
-            limit: budget,
-            found: requested.cost,
-          }),
-        );
-      }
-      const spent = await budgets.spend(kind, key, requested.cost);
-      if (spent && !spent.ok) {
-        const rateLimit = { ...spent.state, requested: requested.cost };
-        return stop(
-          edgeError('RATE_LIMITED', `This caller's cost budget of ${spent.state.limit} per window is spent; it refills in ${spent.retryAfterSeconds} s.`, {
-            status: 429,
-            headers: { 'retry-after': String(spent.retryAfterSeconds) },
-            rateLimit,
-          }),
-          { rateLimit },
-        );
-      }
 
       const actual = countResolvedObjects(context);
       return {
