@@ -20,7 +20,7 @@ import './oversight/obstacles.ts';
 import './oversight/findings.ts';
 import './common/errors.ts';
 import './projects/mutations.ts';
-import './projects/import.ts';
+import './projects/import/mutation.ts';
 import './oversight/obstacle-mutations.ts';
 import './oversight/finding-mutations.ts';
 import './engagements/mutations.ts';
