@@ -120,6 +120,20 @@ describe('importProjects', () => {
     expect(await auditCount()).toBe(audits);
   });
 
+  it('a row whose code breaks the rules is refused by its row, and the other rows are still checked', async () => {
+    const [projects, audits] = [await projectCount(), await auditCount()];
+    const result = await importProjects({ rows: [row(newCode(), { row: 2 }), row('bad code!', { row: 3, campaign: 'NO-SUCH-CAMPAIGN' })] });
+    expect(result).toMatchObject({
+      __typename: 'ImportRejectedError',
+      issues: [
+        { row: 3, code: 'bad code!', field: 'code', message: expect.stringContaining('letters, digits') },
+        { row: 3, field: 'campaign', message: 'no campaign has the code "NO-SUCH-CAMPAIGN"' },
+      ],
+    });
+    expect(await projectCount()).toBe(projects);
+    expect(await auditCount()).toBe(audits);
+  });
+
   it('an archived project is not changed by an import: its row is refused', async () => {
     const code = newCode();
     await importProjects({ rows: [row(code)] });

@@ -33,7 +33,9 @@ export async function importRows(
         throw new ValidationError([{ path: ['input', 'programme'], message: programmeCode ? `no programme has the code "${programmeCode}"` : 'there is no programme to import into' }]);
       }
       const found = await lookups(tx, rows);
-      const codes = rows.map((r) => r.code);
+      // A row whose code broke the rules carries none (`parseRows` refused it
+      // already); an undefined among the codes would fail the queries below.
+      const codes = rows.map((r) => r.code).filter((code) => code !== undefined);
       // Locked until commit before they are read, so that two imports of the
       // same projects take turns and each compares against what the other wrote.
       await tx.$executeRaw`SELECT 1 FROM "Project" WHERE code = ANY(${codes}::text[]) FOR NO KEY UPDATE`;
