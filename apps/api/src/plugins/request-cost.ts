@@ -128,9 +128,11 @@ export function useRequestCost({ maxCost, maxPageSize, maxListLength, budgets, t
   }
 
   return {
-    // A subscription is admitted like a query: its shape, the caller's field
-    // access and budget are checked when it starts, and starting it costs what
-    // one event may return. Its events are not charged.
+    // A subscription is admitted like a query: its shape and the caller's
+    // budget are checked when it starts, and starting it costs what one event
+    // may return. Its events are not charged. Field access is not pre-checked
+    // here (only queries are, see `check`): the subscription field's own
+    // authScopes refuse a role that may not subscribe (FORBIDDEN).
     async onSubscribe({ args, setResultAndStopExecution }) {
       const admitted = await admit(args as Args);
       if (admitted?.refused) setResultAndStopExecution(admitted.refused);
