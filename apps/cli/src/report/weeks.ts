@@ -59,7 +59,7 @@ export function parseWeek(input: string): Week | { error: string } {
   return { error: `"${input}" is not a week; write an ISO week such as 2020-W19, or a day in it such as 2020-05-06` };
 }
 
-/** The first instant after `day` ends in a time zone, as an ISO string (for `asOf`). */
+/** The last instant of `day` in a time zone (a millisecond before the next day begins there), as an ISO string (for `asOf`). */
 export function endOfDayIn(day: string, timeZone: string): string {
   // Midnight that begins the next day there: find the UTC instant whose local date-time is next-day 00:00.
   const next = addDays(day, 1);
