@@ -12,6 +12,7 @@
 // one else's tests use the server. It always starts PostgreSQL again.
 import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
+import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createApiKey, openDatabase } from '@zonegraph/db';
@@ -19,7 +20,12 @@ import pg from 'pg';
 
 const ADMIN_URL = process.env.LOAD_POSTGRES_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
 const DATABASE = 'zonegraph_load';
-const CLUSTER = ['15', 'main'];
+// The newest installed PostgreSQL's main cluster, as .ci/run picks it: a machine
+// need not have version 15.
+const CLUSTER = [
+  readdirSync('/etc/postgresql').sort((a, b) => a.localeCompare(b, undefined, { numeric: true })).at(-1) ?? '15',
+  'main',
+];
 const repo = join(import.meta.dirname, '..', '..');
 
 const READS = [
