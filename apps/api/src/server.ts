@@ -72,6 +72,15 @@ async function main() {
     redisKeyPrefix: `${config.REDIS_CHANNEL_PREFIX}budget`,
   });
   const server = createServer(app);
+  server.once('error', async (error: NodeJS.ErrnoException) => {
+    // Listening failed (the port is taken, or not ours to take): say so in one line, not a stack.
+    const reason = error.code === 'EADDRINUSE' ? `port ${config.PORT} on ${config.HOST} is already in use (set PORT to another one)` : error.message;
+    logger.fatal(`cannot listen: ${reason}`);
+    await events?.close();
+    budgetRedis?.disconnect();
+    await db.close();
+    process.exit(1);
+  });
   server.listen(config.PORT, config.HOST, () => {
     const address = server.address();
     const port = typeof address === 'object' && address ? address.port : config.PORT;

@@ -1,4 +1,5 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { PrismaPg } from '@prisma/adapter-pg';
 import type { SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils';
@@ -36,8 +37,16 @@ export interface Database {
 
 export async function openDatabase(target: DatabaseTarget, options: OpenOptions = {}): Promise<Database> {
   if (target.kind === 'pglite') {
-    if (!target.dataDir.startsWith('memory://')) mkdirSync(target.dataDir, { recursive: true });
-    const pglite = await PGlite.create(target.dataDir);
+    const onDisk = !target.dataDir.startsWith('memory://');
+    if (onDisk) mkdirSync(target.dataDir, { recursive: true });
+    const unlock = onDisk ? lockDataDir(target.dataDir) : () => {};
+    let pglite: PGlite;
+    try {
+      pglite = await PGlite.create(target.dataDir);
+    } catch (error) {
+      unlock();
+      throw error;
+    }
     const factory = new PrismaPGlite(pglite);
     const prisma = createClient(factory, options);
     return {
@@ -48,6 +57,7 @@ export async function openDatabase(target: DatabaseTarget, options: OpenOptions 
       async close() {
         await prisma.$disconnect();
         if (!pglite.closed) await pglite.close();
+        unlock();
       },
     };
   }
@@ -114,4 +124,60 @@ export function isLockTimeout(error: unknown): boolean {
     return ['meta', 'cause', 'driverAdapterError'].some((key) => visit(record[key]));
   };
   return visit(error);
+}
+
+/** Another process has the embedded database open. */
+export class DatabaseInUseError extends Error {
+  constructor(dataDir: string, pid: number) {
+    super(
+      `the embedded database in ${dataDir} is in use by process ${pid} (a running API server?). ` +
+        'PGlite serves one process at a time: stop that process first, or set DATABASE_URL to use a PostgreSQL server.',
+    );
+    this.name = 'DatabaseInUseError';
+  }
+}
+
+/**
+ * One process at a time in a PGlite folder: it is a library, not a server, and
+ * two processes writing one folder lose each other's writes (a key created from
+ * the shell beside a running server was never seen by it). The lock is a file
+ * holding the owner's pid; one whose process is gone is taken over.
+ */
+function lockDataDir(dataDir: string): () => void {
+  const file = join(dataDir, 'zonegraph.pid');
+  const mine = String(process.pid);
+  for (;;) {
+    try {
+      writeFileSync(file, mine, { flag: 'wx' });
+      return () => {
+        if (readOwner(file) === process.pid) rmSync(file, { force: true });
+      };
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    }
+    const owner = readOwner(file);
+    // This process already holds it (a second client in one process): the first one releases it.
+    if (owner === process.pid) return () => {};
+    if (owner !== null && isRunning(owner)) throw new DatabaseInUseError(dataDir, owner);
+    rmSync(file, { force: true });
+  }
+}
+
+function readOwner(file: string): number | null {
+  try {
+    const pid = Number(readFileSync(file, 'utf8').trim());
+    return Number.isInteger(pid) && pid > 0 ? pid : null;
+  } catch {
+    return null;
+  }
+}
+
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: it runs, as another user.
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
 }

@@ -1,4 +1,4 @@
-export { isLockTimeout, openDatabase, type Database, type OpenOptions, type SqlStatement } from './client.ts';
+export { DatabaseInUseError, isLockTimeout, openDatabase, type Database, type OpenOptions, type SqlStatement } from './client.ts';
 export {
   applyMigrations,
   createMigration,
