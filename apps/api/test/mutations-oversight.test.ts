@@ -325,6 +325,19 @@ describe.each(kinds)('$type mutations', (kind) => {
       expect(await read(partner)).toBeNull();
     });
 
+    it('shows a partner the moves of a PUBLIC one, but not who made them or the notes', async () => {
+      const record = await fresh({ visibility: 'PUBLIC' });
+      expect((await move(record.id, 1, 'IN_PROGRESS', dayIn(timeZone, -3), '内部说明')).__typename).toBe(`Change${kind.type}StatusSuccess`);
+      const HISTORY = `query ($id: ID!) { node(id: $id) { ... on ${kind.type} { statusHistory { toStatus note recordedBy } } } }`;
+      const asPartner = await api.execute<{ node: { statusHistory: unknown[] } }>(HISTORY, { id: record.id }, partner);
+      expect(asPartner.errors).toBeUndefined();
+      expect(asPartner.data!.node.statusHistory).toEqual([{ toStatus: 'IN_PROGRESS', note: null, recordedBy: null }]);
+      const asAnonymous = await api.execute<{ node: { statusHistory: unknown[] } }>(HISTORY, { id: record.id });
+      expect(asAnonymous.data!.node.statusHistory).toEqual([{ toStatus: 'IN_PROGRESS', note: null, recordedBy: null }]);
+      const asAnalyst = await api.execute<{ node: { statusHistory: unknown[] } }>(HISTORY, { id: record.id }, analyst);
+      expect(asAnalyst.data!.node.statusHistory).toEqual([{ toStatus: 'IN_PROGRESS', note: '内部说明', recordedBy: 'inspection office' }]);
+    });
+
     it('refuses moves the lifecycle does not allow, naming the allowed ones; CLOSED is final', async () => {
       const record = await fresh();
       const skip = await move(record.id, 1, kind.DONE, dayIn(timeZone, -1));

@@ -1,5 +1,6 @@
 import { RectificationStatus, type Prisma } from '@zonegraph/db';
 import { builder } from '../../builder.ts';
+import { forStaff } from './lifecycle.ts';
 import { TrackedRecord } from '../common/fields.ts';
 import { current, nameSearch } from '../common/filters.ts';
 
@@ -49,8 +50,16 @@ builder.prismaObject('InspectionFindingStatusChange', {
     fromStatus: t.expose('fromStatus', { type: RectificationStatusRef, description: 'The status it left.' }),
     toStatus: t.expose('toStatus', { type: RectificationStatusRef, description: 'The status it moved to.' }),
     occurredOn: t.expose('occurredOn', { type: 'Date', description: 'The day it happened.' }),
-    note: t.exposeString('note', { nullable: true, description: 'Why, or what was done.' }),
-    recordedBy: t.exposeString('recordedBy', { description: 'The API key holder who recorded it.' }),
+    note: t.string({
+      nullable: true,
+      description: 'Why, or what was done. For the zone\'s staff (analysts and above): null for partners and anonymous callers.',
+      resolve: (change, _args, ctx) => forStaff(ctx, change.note),
+    }),
+    recordedBy: t.string({
+      nullable: true,
+      description: 'The API key holder who recorded it. For the zone\'s staff (analysts and above): null for partners and anonymous callers.',
+      resolve: (change, _args, ctx) => forStaff(ctx, change.recordedBy),
+    }),
     recordedAt: t.expose('createdAt', { type: 'DateTime', description: 'When it was recorded.' }),
   }),
 });
