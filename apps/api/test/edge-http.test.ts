@@ -200,6 +200,23 @@ describe('one caller cannot occupy the server', () => {
     }
     throw new Error('the caller never got its slots back');
   });
+
+  // On PostgreSQL: there the key is looked up on its own connection before the mutation waits on the
+  // lock; PGlite's one connection would make the lookup itself wait, before any deadline runs.
+  it.runIf(Boolean(process.env.DATABASE_URL))('lets a mutation answer what really happened, however long it waits, rather than a timeout while it may commit', async () => {
+    const { key } = await createApiKey(api.db.prisma, { holder: 'slow desk', role: 'EDITOR' });
+    const campaign = await api.db.prisma.campaign.findFirstOrThrow({ orderBy: { code: 'asc' } });
+    const lock = holdCampaigns(1_200);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    const result = await api.execute(
+      'mutation ($input: UpdateCampaignInput!) { updateCampaign(input: $input) { __typename ... on UpdateCampaignSuccess { campaign { nameEn version } } } }',
+      { input: { id: Buffer.from(`Campaign:${campaign.id}`).toString('base64'), version: campaign.version, nameEn: 'Waited for the lock' } },
+      { authorization: `Bearer ${key}` },
+    );
+    await lock;
+    expect(result.status).toBe(200);
+    expect(result.data).toEqual({ updateCampaign: { __typename: 'UpdateCampaignSuccess', campaign: { nameEn: 'Waited for the lock', version: campaign.version + 1 } } });
+  });
 });
 
 describe("the SDK's published documents", () => {

@@ -1,5 +1,5 @@
 import type { Context } from '@zonegraph/graph';
-import type { ExecutionResult } from 'graphql';
+import { getOperationAST, type ExecutionResult } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import { callerKey } from './caller-key.ts';
 import { edgeError } from './edge-errors.ts';
@@ -19,6 +19,10 @@ type EdgeContext = Context & { request: Request; req?: { socket?: { remoteAddres
  * flight, and a deadline on each. graphql-js cannot abandon an execution, so
  * a timed-out one finishes in the background, still holding its slot, which
  * keeps a caller who times out from piling more work on.
+ *
+ * Mutations get no deadline here: an answer "abandoned" to a write that then
+ * commits would be a lie. Their transactions carry their own limits (see
+ * audited() and importProjects), after which they fail and write nothing.
  */
 export function useExecutionGuards({ maxConcurrentPerKey, timeoutMs, trustProxy }: ExecutionGuardOptions): Plugin<EdgeContext> {
   const inFlight = new Map<string, number>();
@@ -45,6 +49,16 @@ export function useExecutionGuards({ maxConcurrentPerKey, timeoutMs, trustProxy 
         });
       }
       inFlight.set(key, running + 1);
+      if (getOperationAST(args.document, args.operationName)?.operation === 'mutation') {
+        setExecuteFn(async (executionArgs) => {
+          try {
+            return await (executeFn(executionArgs) as ExecutionResult | Promise<ExecutionResult>);
+          } finally {
+            release(key);
+          }
+        });
+        return;
+      }
       setExecuteFn(async (executionArgs) => {
         const execution = Promise.resolve()
           .then(() => executeFn(executionArgs) as ExecutionResult | Promise<ExecutionResult>)
