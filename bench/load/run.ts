@@ -106,8 +106,18 @@ async function main() {
       'outage-at': { type: 'string', default: '12' },
       outage: { type: 'string', default: '5' },
       'no-outage': { type: 'boolean', default: false },
+      help: { type: 'boolean', short: 'h' },
     },
   });
+  if (values.help) {
+    console.log(
+      'usage: pnpm bench:load [--seconds 40] [--workers 8] [--writes 0.2] [--outage-at 12] [--outage 5] [--no-outage]\n' +
+        'Holds a mixed read/write load on a loopback API over the local PostgreSQL (database zonegraph_load),\n' +
+        'stops the PostgreSQL server for --outage seconds at --outage-at, and reports throughput, latency,\n' +
+        'errors and whether every acknowledged write is in the audit trail.',
+    );
+    return;
+  }
   const seconds = Number(values.seconds);
   const workers = Number(values.workers);
   const writeShare = Number(values.writes);
