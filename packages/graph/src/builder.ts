@@ -70,7 +70,12 @@ export const builder = new SchemaBuilder<{
       editor: atLeast(caller, Role.EDITOR),
       admin: atLeast(caller, Role.ADMIN),
     }),
-    unauthorizedError: () => new ForbiddenError(),
+    unauthorizedError: (_parent, context) =>
+      new ForbiddenError(
+        context.caller.role === null
+          ? 'This needs an API key (send it as Authorization: Bearer <key>); without one you may only read public records.'
+          : undefined,
+      ),
     // Check a subscription's scopes once, when it starts, so that a caller
     // without them is refused outright instead of receiving an error per event.
     authorizeOnSubscribe: true,
