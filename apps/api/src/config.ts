@@ -5,7 +5,8 @@ const flag = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'], { message: 'must be true or false' })
   .transform((v) => v === 'true' || v === '1' || v === 'yes');
 
-const count = (min: number) => z.coerce.number({ message: 'must be a number' }).int().min(min);
+const number = () => z.coerce.number({ error: (issue) => (issue.code === 'invalid_type' ? 'must be a number' : undefined) });
+const count = (min: number) => number().int('must be a whole number').min(min, `must be at least ${min}`);
 
 /** Who a per-role setting applies to: the roles of API keys, and callers without one. */
 export const callerKindNames = ['anonymous', 'partner', 'analyst', 'editor', 'admin'] as const;
@@ -42,7 +43,7 @@ const rateLimits = z
 const defaultTrustedDocumentsFile = fileURLToPath(new URL('../../../packages/sdk/src/gql/persisted-documents.json', import.meta.url));
 
 const schema = z.object({
-  PORT: z.coerce.number({ message: 'must be a number' }).int().min(0).max(65535).default(4000),
+  PORT: number().int('must be a whole number').min(0, 'must be 0 to 65535').max(65535, 'must be 0 to 65535').default(4000),
   HOST: z.string().min(1).default('localhost'),
   DATABASE_URL: z
     .string()
@@ -66,8 +67,8 @@ const schema = z.object({
   /** Whether callers without an API key may read public records. */
   ALLOW_ANONYMOUS: flag.default(true),
   SEED_ON_START: flag.default(true),
-  DB_POOL_SIZE: z.coerce.number({ message: 'must be a number' }).int().min(1).max(200).default(10),
-  SHUTDOWN_TIMEOUT_MS: z.coerce.number({ message: 'must be a number' }).int().min(0).default(10_000),
+  DB_POOL_SIZE: count(1).max(200, 'must be at most 200').default(10),
+  SHUTDOWN_TIMEOUT_MS: count(0).default(10_000),
   /** The dashboard's built files, served at /dashboard; unset: apps/dashboard/dist of this repository. */
   DASHBOARD_DIR: z.string().min(1).optional(),
 

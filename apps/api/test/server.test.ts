@@ -78,4 +78,12 @@ describe('configuration', () => {
     expect(loadConfig({ GRAPHIQL: 'false' }).GRAPHIQL).toBe(false);
     expect(() => loadConfig({ GRAPHIQL: 'maybe' })).toThrow(/GRAPHIQL/);
   });
+
+  it('says what a number setting accepts: a number, whole, within its bounds', () => {
+    expect(() => loadConfig({ MAX_DEPTH: 'deep' })).toThrow('MAX_DEPTH: must be a number (got "deep")');
+    expect(() => loadConfig({ MAX_DEPTH: '1.5' })).toThrow('MAX_DEPTH: must be a whole number (got "1.5")');
+    expect(() => loadConfig({ MAX_DEPTH: '-1' })).toThrow('MAX_DEPTH: must be at least 2 (got "-1")');
+    expect(() => loadConfig({ PORT: '70000' })).toThrow('PORT: must be 0 to 65535 (got "70000")');
+    expect(loadConfig({ MAX_DEPTH: '4' }).MAX_DEPTH).toBe(4);
+  });
 });
