@@ -51,7 +51,7 @@ function readCsv(path: string, bytes: Buffer): Sheet {
   const [header = [], ...data] = records;
   return {
     header: header.map((h) => h.trim()),
-    rows: data.map((cells, i) => ({ rowNumber: i + 2, cells: cells.map((c) => (c.trim() === '' ? null : c)) })),
+    rows: data.map((cells, i) => ({ rowNumber: i + 2, cells: cells.map(unguardCsvCell).map((c) => (c.trim() === '' ? null : c)) })),
   };
 }
 
@@ -88,12 +88,39 @@ function cellValue(value: ExcelJS.CellValue): Cell {
   return String(value);
 }
 
-/** A table as CSV text (UTF-8, with a BOM so that Excel reads Chinese correctly). */
+/**
+ * A table as CSV text (UTF-8, with a BOM so that Excel reads Chinese
+ * correctly). Text cells a spreadsheet would run as a formula are guarded
+ * with a leading `'` (see guardCsvCell).
+ */
 export function toCsv(header: readonly string[], rows: readonly (readonly Cell[])[]): string {
-  return `\uFEFF${stringify([header, ...rows.map((r) => r.map(csvCell))])}`;
+  return `\uFEFF${stringify([header, ...rows.map((r) => r.map((cell) => guardCsvCell(csvCell(cell))))])}`;
 }
 
 const csvCell = (cell: Cell): string => (cell === null ? '' : cell instanceof Date ? cell.toISOString().slice(0, 10) : String(cell));
+
+// CSV formula injection (OWASP): Excel, LibreOffice and Google Sheets run a
+// cell that starts with = + - @ (or a tab or carriage return before one) as a
+// formula, and a project's name or summary is whatever someone typed. Such a
+// text cell is written with a leading single quote, which spreadsheets show
+// as text. Cells that already start with quotes before one of these
+// characters get one more, so that the import can take exactly one off and
+// every text reads back as it was. Plain numbers (-5, +1.5) are not formulas
+// and stay numbers. .xlsx needs none of this: its cells are typed, and text
+// is never a formula.
+const FORMULA_START = /^'*[=+\-@\t\r]/;
+const GUARDED = /^'+[=+\-@\t\r]/;
+const PLAIN_NUMBER = /^[+-]?\d+(\.\d+)?$/;
+
+/** A CSV cell's text as written: with a `'` before it when a spreadsheet would run it as a formula. */
+export function guardCsvCell(text: string): string {
+  return FORMULA_START.test(text) && !PLAIN_NUMBER.test(text) ? `'${text}` : text;
+}
+
+/** A CSV cell's text as read: guardCsvCell undone, so that an export imports back unchanged. */
+export function unguardCsvCell(text: string): string {
+  return GUARDED.test(text) ? text.slice(1) : text;
+}
 
 /** A table as an .xlsx workbook of one sheet; dates as date cells, numbers as numbers. */
 export async function toXlsx(sheetName: string, header: readonly string[], rows: readonly (readonly Cell[])[]): Promise<Uint8Array> {
