@@ -2,10 +2,14 @@ import { Command, Option } from 'commander';
 import {
   CliInvestmentExportDocument,
   CliProjectInvestmentsDocument,
+  CliProjectOrganisationsDocument,
+  CliProjectPlatformsDocument,
   CliProjectsExportDocument,
   paginateNodes,
   type CliInvestmentExportQueryVariables,
   type CliProjectInvestmentsQueryVariables,
+  type CliProjectOrganisationsQueryVariables,
+  type CliProjectPlatformsQueryVariables,
   type CliProjectsExportQueryVariables,
   type InspectionFindingsQueryVariables,
   type ProjectFilter,
@@ -112,8 +116,12 @@ async function readProjects(client: ZonegraphClient, options: ExportOptions): Pr
       cluster: p.cluster?.code ?? null,
       sector: p.sector?.code ?? null,
       park: p.park?.code ?? null,
-      organisations: p.organisations.nodes.map((o) => o.code),
-      platforms: p.platforms.nodes.map((o) => o.code),
+      organisations: await allCodes(p.organisations, (after) =>
+        paginateNodes((v: CliProjectOrganisationsQueryVariables) => client.request(CliProjectOrganisationsDocument, v), { code: p.code, after }, (d) => d.project?.organisations),
+      ),
+      platforms: await allCodes(p.platforms, (after) =>
+        paginateNodes((v: CliProjectPlatformsQueryVariables) => client.request(CliProjectPlatformsDocument, v), { code: p.code, after }, (d) => d.project?.platforms),
+      ),
       stage: p.stage,
       targetStage: p.targetStage,
       targetDate: p.targetDate,
@@ -128,6 +136,24 @@ async function readProjects(client: ZonegraphClient, options: ExportOptions): Pr
   }
   const rows = json.map((record) => header.map((key) => cellOf(record[key])));
   return { name: 'projects', header, rows, json };
+}
+
+/**
+ * Every code of a project's organisations or platforms: the first page came
+ * with the project; a project with more has the rest read after it, since a
+ * list cut short would unlink the rest when the file is imported back.
+ */
+async function allCodes(
+  firstPage: { pageInfo: { hasNextPage: boolean; endCursor?: string | null }; nodes: readonly { code: string }[] },
+  rest: (after: string) => AsyncIterable<{ code: string }>,
+): Promise<string[]> {
+  const codes = firstPage.nodes.map((node) => node.code);
+  const { hasNextPage, endCursor } = firstPage.pageInfo;
+  if (!hasNextPage) return codes;
+  // Without a cursor the rest would start again from the first page.
+  if (!endCursor) throw new Error('the API said there are more organisations or platforms but gave no endCursor');
+  for await (const node of rest(endCursor)) codes.push(node.code);
+  return codes;
 }
 
 async function readInvestment(client: ZonegraphClient, options: ExportOptions): Promise<Table> {
