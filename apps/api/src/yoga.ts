@@ -9,6 +9,7 @@ import { createAuthenticator } from './auth.ts';
 import { loadConfig, type Config } from './config.ts';
 import { exampleOperations } from './examples.ts';
 import type { Logger } from './logger.ts';
+import { useCompressedPages } from './plugins/compressed-pages.ts';
 import { useBodyLimit } from './plugins/body-limit.ts';
 import { useActualCost } from './plugins/cost.ts';
 import { CSRF_HEADERS, useCsrfPrevention } from './plugins/csrf.ts';
@@ -109,6 +110,7 @@ export function createApp({
     context: async ({ request }) => ({ ...(await authenticate(request)), requestId: requestIdOf(request), pubsub }),
     plugins: [
       ...(dashboardDir ? [useDashboard({ dir: dashboardDir, logger })] : []),
+      useCompressedPages(),
       useBodyLimit(settings.MAX_BODY_BYTES),
       useHealth(db),
       useRequestId(logger),

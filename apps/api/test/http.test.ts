@@ -1,3 +1,4 @@
+import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exampleOperations } from '../src/examples.ts';
 import { startTestApi, type TestApi } from './testkit.ts';
@@ -26,6 +27,19 @@ describe('HTTP surface', () => {
     expect(html).not.toMatch(/fonts\.googleapis|unpkg\.com|jsdelivr|cdnjs|google-analytics|googletagmanager/);
     // The example operations open as tabs.
     expect(html).toContain('ProgrammeAtAGlance');
+  });
+
+  it('sends GraphiQL gzipped to a browser that accepts it, the same page in a fraction of the bytes', async () => {
+    const plain = await api.app.fetch('http://zonegraph.test/graphql', { headers: { accept: 'text/html' } });
+    expect(plain.headers.get('content-encoding')).toBeNull();
+    const html = await plain.text();
+    const zipped = await api.app.fetch('http://zonegraph.test/graphql', { headers: { accept: 'text/html', 'accept-encoding': 'gzip, deflate, br' } });
+    expect(zipped.status).toBe(200);
+    expect(zipped.headers.get('content-encoding')).toBe('gzip');
+    expect(zipped.headers.get('vary')).toMatch(/accept-encoding/i);
+    const bytes = Buffer.from(await zipped.arrayBuffer());
+    expect(gunzipSync(bytes).toString('utf8')).toBe(html);
+    expect(bytes.byteLength).toBeLessThan(Buffer.byteLength(html) / 3);
   });
 
   it('opens GraphiQL with example operations that all run without errors', async () => {
