@@ -83,6 +83,8 @@ const schema = z.object({
   MAX_COST: count(1).default(25_000),
   EXECUTION_TIMEOUT_MS: count(100).default(30_000),
   MAX_CONCURRENT_REQUESTS_PER_KEY: count(1).default(25),
+  /** Live-update streams one key (or address) may hold open on one instance. */
+  MAX_SUBSCRIPTIONS_PER_KEY: count(1).default(10),
   /** Cost points each caller may spend per window, by role; see README "Limits". */
   RATE_LIMITS: z.string().default(DEFAULT_RATE_LIMITS).pipe(rateLimits),
   RATE_LIMIT_WINDOW_SECONDS: count(1).default(60),

@@ -39,6 +39,7 @@ export type EdgeSettings = Pick<
   | 'MAX_COST'
   | 'EXECUTION_TIMEOUT_MS'
   | 'MAX_CONCURRENT_REQUESTS_PER_KEY'
+  | 'MAX_SUBSCRIPTIONS_PER_KEY'
   | 'RATE_LIMITS'
   | 'RATE_LIMIT_WINDOW_SECONDS'
   | 'TRUST_PROXY'
@@ -139,6 +140,7 @@ export function createApp({
       }),
       useExecutionGuards({
         maxConcurrentPerKey: settings.MAX_CONCURRENT_REQUESTS_PER_KEY,
+        maxSubscriptionsPerKey: settings.MAX_SUBSCRIPTIONS_PER_KEY,
         timeoutMs: settings.EXECUTION_TIMEOUT_MS,
         trustProxy: settings.TRUST_PROXY,
       }),

@@ -9,6 +9,7 @@ import { isDatabaseUnavailable, maskError } from '../src/plugins/error-masking.t
 import { createApp } from '../src/yoga.ts';
 import { loadTrustedDocuments } from '../src/plugins/trusted-documents.ts';
 import { json, send } from './edge-kit.ts';
+import { subscribe } from './sse.ts';
 import { startTestApi, type TestApi } from './testkit.ts';
 
 const CAMPAIGNS = 'query TwoCampaigns { campaigns(first: 2) { nodes { code } } }';
@@ -216,6 +217,48 @@ describe('one caller cannot occupy the server', () => {
     await lock;
     expect(result.status).toBe(200);
     expect(result.data).toEqual({ updateCampaign: { __typename: 'UpdateCampaignSuccess', campaign: { nameEn: 'Waited for the lock', version: campaign.version + 1 } } });
+  });
+});
+
+describe('one caller cannot hold open streams without end', () => {
+  let api: TestApi;
+  beforeAll(async () => {
+    api = await startTestApi({ app: { settings: { MAX_SUBSCRIPTIONS_PER_KEY: 2 } } });
+  });
+  afterAll(() => api.close());
+
+  const STREAM = 'subscription { projectStageChanged { id } }';
+
+  it('refuses a subscription beyond the limit with 429 TOO_MANY_SUBSCRIPTIONS, and admits one again once a stream closes', async () => {
+    const { key } = await createApiKey(api.db.prisma, { holder: 'stream hoarder', role: 'PARTNER' });
+    const headers = { authorization: `Bearer ${key}` };
+    const first = await subscribe(api.app, STREAM, {}, headers);
+    const second = await subscribe(api.app, STREAM, {}, headers);
+    expect([first.status, second.status]).toEqual([200, 200]);
+
+    const third = await subscribe(api.app, STREAM, {}, headers);
+    const refused = await third.next();
+    expect(refused.errors?.[0]?.extensions).toMatchObject({ code: 'TOO_MANY_SUBSCRIPTIONS', limit: 2 });
+    await third.completed();
+
+    // Another caller has streams of its own.
+    const other = await subscribe(api.app, STREAM, {});
+    expect(other.status).toBe(200);
+    await other.close();
+
+    await first.close();
+    for (let attempt = 0; ; attempt++) {
+      const again = await subscribe(api.app, STREAM, {}, headers);
+      // A refused stream ends at once; an admitted one stays open.
+      const refusedAgain = await again.completed(500).then(
+        () => true,
+        () => false,
+      );
+      await again.close();
+      if (!refusedAgain) break;
+      if (attempt > 40) throw new Error('a closed stream never gave its place back');
+    }
+    await second.close();
   });
 });
 

@@ -7,6 +7,8 @@ import { edgeError } from './edge-errors.ts';
 export interface ExecutionGuardOptions {
   /** How many operations one caller (key, or address when anonymous) may have executing at once. */
   maxConcurrentPerKey: number;
+  /** How many subscriptions (open event streams) one caller may hold at once. */
+  maxSubscriptionsPerKey: number;
   /** After this long the caller is answered with EXECUTION_TIMEOUT. */
   timeoutMs: number;
   trustProxy: boolean;
@@ -24,15 +26,41 @@ type EdgeContext = Context & { request: Request; req?: { socket?: { remoteAddres
  * commits would be a lie. Their transactions carry their own limits (see
  * audited() and importProjects), after which they fail and write nothing.
  */
-export function useExecutionGuards({ maxConcurrentPerKey, timeoutMs, trustProxy }: ExecutionGuardOptions): Plugin<EdgeContext> {
+export function useExecutionGuards({ maxConcurrentPerKey, maxSubscriptionsPerKey, timeoutMs, trustProxy }: ExecutionGuardOptions): Plugin<EdgeContext> {
   const inFlight = new Map<string, number>();
-  const release = (key: string) => {
-    const n = (inFlight.get(key) ?? 1) - 1;
-    if (n <= 0) inFlight.delete(key);
-    else inFlight.set(key, n);
-  };
+  const release = (key: string) => decrement(inFlight, key);
+  // An open stream holds a connection and a listener for as long as the client
+  // keeps it: counted apart from executions, which end.
+  const streams = new Map<string, number>();
 
   return {
+    onSubscribe({ args, setResultAndStopExecution }) {
+      const context = args.contextValue;
+      const key = callerKey(context.caller, context.request, context, trustProxy);
+      const open = streams.get(key) ?? 0;
+      if (open >= maxSubscriptionsPerKey) {
+        return setResultAndStopExecution({
+          errors: [
+            edgeError('TOO_MANY_SUBSCRIPTIONS', `This caller already has ${open} subscriptions open, the most allowed at once (${maxSubscriptionsPerKey}). Close one first.`, {
+              status: 429,
+              headers: { 'retry-after': '5' },
+              limit: maxSubscriptionsPerKey,
+            }),
+          ],
+        });
+      }
+      streams.set(key, open + 1);
+      let closed = false;
+      const close = () => {
+        if (closed) return;
+        closed = true;
+        decrement(streams, key);
+      };
+      return {
+        onSubscribeResult: ({ result }) => (Symbol.asyncIterator in result ? { onEnd: close } : close()),
+        onSubscribeError: close,
+      };
+    },
     onExecute({ args, executeFn, setExecuteFn, setResultAndStopExecution }) {
       const context = args.contextValue;
       const key = callerKey(context.caller, context.request, context, trustProxy);
@@ -87,4 +115,10 @@ export function useExecutionGuards({ maxConcurrentPerKey, timeoutMs, trustProxy 
       });
     },
   };
+}
+
+function decrement(counts: Map<string, number>, key: string): void {
+  const n = (counts.get(key) ?? 1) - 1;
+  if (n <= 0) counts.delete(key);
+  else counts.set(key, n);
 }
