@@ -49,7 +49,7 @@ export function createAuthenticator({ db, logger, allowAnonymous }: AuthOptions)
       throw unauthenticated(`The API key ${why}.`);
     }
     touchApiKey(db.prisma, check.key).catch((error: unknown) => logger.warn({ err: error }, 'could not record the key\'s last use'));
-    const caller: Caller = { role: check.key.role, holder: check.key.holder, apiKeyId: check.key.id };
+    const caller: Caller = { role: check.key.role, holder: check.key.holder, apiKeyId: check.key.id, keyExpiresAt: check.key.expiresAt };
     return { caller, prisma: clientFor(caller) };
   };
 }

@@ -442,7 +442,7 @@ describe('project mutations', () => {
       const project = await freshProject();
       const ctx: Context = {
         prisma: api.db.prisma,
-        caller: { role: 'EDITOR', holder: 'kernel test', apiKeyId: null },
+        caller: { role: 'EDITOR', holder: 'kernel test', apiKeyId: null, keyExpiresAt: null },
         requestId: 'midway',
         pubsub: createEvents(),
       };

@@ -5,9 +5,11 @@ export interface Caller {
   role: Role | null;
   holder: string;
   apiKeyId: string | null;
+  /** When the caller's key stops working; null for a key without expiry and for anonymous callers. */
+  keyExpiresAt: Date | null;
 }
 
-export const anonymous: Caller = { role: null, holder: 'anonymous', apiKeyId: null };
+export const anonymous: Caller = { role: null, holder: 'anonymous', apiKeyId: null, keyExpiresAt: null };
 
 const rank: Record<Role, number> = { PARTNER: 1, ANALYST: 2, EDITOR: 3, ADMIN: 4 };
 

@@ -47,8 +47,9 @@ export async function audited<T>(ctx: Context, change: (tx: Tx) => Promise<Chang
     if (isLockTimeout(error)) throw new ConflictError('The record is being changed by another request that holds it; nothing was written. Retry in a moment.', null);
     throw error;
   });
-  ctx.pubsub.publish('auditEvent', { auditEventId });
+  // The change's own announcement first: a revoked key's streams end before its revocation is streamed.
   afterCommit?.(record);
+  ctx.pubsub.publish('auditEvent', { auditEventId });
   return record;
 }
 
