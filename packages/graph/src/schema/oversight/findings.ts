@@ -1,6 +1,6 @@
 import { RectificationStatus, type Prisma } from '@zonegraph/db';
 import { builder } from '../../builder.ts';
-import { forStaff } from './lifecycle.ts';
+import { StatusChange } from './status-change.ts';
 import { TrackedRecord } from '../common/fields.ts';
 import { current, nameSearch } from '../common/filters.ts';
 
@@ -46,21 +46,10 @@ builder.prismaNode('InspectionFinding', {
 
 builder.prismaObject('InspectionFindingStatusChange', {
   description: 'One move of an inspection finding from one status to another, as recorded.',
+  interfaces: [StatusChange],
   fields: (t) => ({
     fromStatus: t.expose('fromStatus', { type: RectificationStatusRef, description: 'The status it left.' }),
     toStatus: t.expose('toStatus', { type: RectificationStatusRef, description: 'The status it moved to.' }),
-    occurredOn: t.expose('occurredOn', { type: 'Date', description: 'The day it happened.' }),
-    note: t.string({
-      nullable: true,
-      description: 'Why, or what was done. For the zone\'s staff (analysts and above): null for partners and anonymous callers.',
-      resolve: (change, _args, ctx) => forStaff(ctx, change.note),
-    }),
-    recordedBy: t.string({
-      nullable: true,
-      description: 'The API key holder who recorded it. For the zone\'s staff (analysts and above): null for partners and anonymous callers.',
-      resolve: (change, _args, ctx) => forStaff(ctx, change.recordedBy),
-    }),
-    recordedAt: t.expose('createdAt', { type: 'DateTime', description: 'When it was recorded.' }),
   }),
 });
 

@@ -1,7 +1,5 @@
 import type { ObstacleStatus, RectificationStatus } from '@zonegraph/db';
 import { z } from 'zod';
-import { atLeast } from '../../auth.ts';
-import type { Context } from '../../context.ts';
 import { ValidationError } from '../../errors.ts';
 import { todayIn } from '../common/checks.ts';
 import { rules } from '../common/inputs.ts';
@@ -98,9 +96,3 @@ export function requireDeadlineNotBefore(start: Date, deadline: Date | null | un
       : { path: ['input', startField], message: `must not be after the deadline (${isoDay(deadline)})` },
   ]);
 }
-
-/**
- * Who moved an issue and why are the zone's internal working notes, even on a
- * public record: the audit trail they came from was for editors only.
- */
-export const forStaff = <T>(ctx: Context, value: T): T | null => (atLeast(ctx.caller, 'ANALYST') ? value : null);
