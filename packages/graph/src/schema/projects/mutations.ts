@@ -9,29 +9,11 @@ import { rules, VersionField } from '../common/inputs.ts';
 import { audited, idForCode, isUniqueViolation, parseInput, requireVersionMatch, type Tx } from '../common/mutations.ts';
 import { ProjectRef } from './project.ts';
 import { ProjectStageRef } from './stage.ts';
+import { projectFields } from './fields.ts';
 import { allowedTransitions, canMove } from './transitions.ts';
 
 // ---- inputs ---------------------------------------------------------------
 
-const projectFields = {
-  nameZh: rules.nameZh,
-  nameEn: rules.nameEn,
-  summaryZh: rules.text.nullish(),
-  summaryEn: rules.text.nullish(),
-  campaign: z.string(),
-  cluster: z.string().nullish(),
-  sector: z.string().nullish(),
-  park: z.string().nullish(),
-  organisations: rules.codes.nullish(),
-  platforms: rules.codes.nullish(),
-  targetStage: z.enum(ProjectStage).nullish(),
-  targetDate: rules.day.nullish(),
-  plannedInvestment: rules.money.nullish(),
-  isKeyProject: z.boolean().nullish(),
-  inFiveYearPlan: z.boolean().nullish(),
-  visibility: z.enum(Visibility).nullish(),
-  investmentVisibility: z.enum(Visibility).nullish(),
-};
 const createSchema = z.object({ code: rules.code, programme: z.string().nullish(), stage: z.enum(ProjectStage).nullish(), ...projectFields });
 const updateSchema = z.object({
   id: z.string(),

@@ -1,10 +1,11 @@
 // What importProjects takes: rows as a spreadsheet holds them, and the zod
 // rules each field of a row is checked by.
-import { ProjectStage, Visibility } from '@zonegraph/db';
+import { ProjectStage } from '@zonegraph/db';
 import { z } from 'zod';
 import { builder } from '../../../builder.ts';
 import { VisibilityRef } from '../../common/enums.ts';
 import { rules } from '../../common/inputs.ts';
+import { projectFields } from '../fields.ts';
 import { ProjectStageRef } from '../stage.ts';
 import { MAX_IMPORT_ROWS } from './results.ts';
 
@@ -49,23 +50,12 @@ export const ImportProjectsInput = builder.inputType('ImportProjectsInput', {
 
 export const rowSchema = z.object({
   code: rules.code,
-  nameZh: rules.nameZh,
-  nameEn: rules.nameEn,
-  summaryZh: rules.text.nullish(),
-  summaryEn: rules.text.nullish(),
-  campaign: z.string().trim().min(1, 'must not be empty'),
+  stage: z.enum(ProjectStage).nullish(),
+  ...projectFields,
+  // Codes typed into a spreadsheet: surrounding spaces are not part of them.
+  campaign: projectFields.campaign.trim().min(1, 'must not be empty'),
   cluster: z.string().trim().nullish(),
   sector: z.string().trim().nullish(),
   park: z.string().trim().nullish(),
-  organisations: rules.codes.nullish(),
-  platforms: rules.codes.nullish(),
-  stage: z.enum(ProjectStage).nullish(),
-  targetStage: z.enum(ProjectStage).nullish(),
-  targetDate: rules.day.nullish(),
-  plannedInvestment: rules.money.nullish(),
-  isKeyProject: z.boolean().nullish(),
-  inFiveYearPlan: z.boolean().nullish(),
-  visibility: z.enum(Visibility).nullish(),
-  investmentVisibility: z.enum(Visibility).nullish(),
 });
 export type Row = z.infer<typeof rowSchema> & { row: number };
