@@ -213,4 +213,33 @@ describe('importProjects', () => {
     expect(events).toHaveLength(2);
     expect((events[1]!.before as { nameZh: string }).nameZh).toBe((events[0]!.after as { nameZh: string }).nameZh);
   });
+
+  it.runIf(onPostgres)('an import behind a project held past the lock timeout gets ConflictError and writes nothing', async () => {
+    const code = newCode();
+    await importProjects({ rows: [row(code)] });
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    let locked!: () => void;
+    const isLocked = new Promise<void>((resolve) => (locked = resolve));
+    // Held longer than the database's lock timeout (5 s), as a stuck batch job would.
+    const holder = api.db.prisma.$transaction(
+      async (tx) => {
+        await tx.$executeRawUnsafe('SELECT 1 FROM "Project" WHERE code = $1 FOR UPDATE', code);
+        locked();
+        await released;
+      },
+      { timeout: 60_000 },
+    );
+    await isLocked;
+    const before = await auditCount();
+    try {
+      const blocked = await importProjects({ rows: [row(code, { nameEn: 'Behind the lock' }), row(newCode())] });
+      expect(blocked).toMatchObject({ __typename: 'ConflictError', code: 'CONFLICT' });
+    } finally {
+      release();
+      await holder;
+    }
+    expect((await api.db.prisma.project.findUniqueOrThrow({ where: { code } })).nameEn).toBe(`Imported ${code}`);
+    expect(await auditCount()).toBe(before);
+  });
 });

@@ -43,14 +43,21 @@ export async function audited<T>(ctx: Context, change: (tx: Tx) => Promise<Chang
       },
     });
     return { record: done.record, auditEventId: event.id };
-  }, transactionLimits).catch((error: unknown) => {
-    if (isLockTimeout(error)) throw new ConflictError('The record is being changed by another request that holds it; nothing was written. Retry in a moment.', null);
-    throw error;
-  });
+  }, transactionLimits).catch(conflictOnLockTimeout);
   // The change's own announcement first: a revoked key's streams end before its revocation is streamed.
   afterCommit?.(record);
   ctx.pubsub.publish('auditEvent', { auditEventId });
   return record;
+}
+
+/**
+ * For a write transaction's failure: a wait for a row another transaction
+ * holds, given up at the database's lock timeout, is a conflict the caller can
+ * retry, not a failure of the server. Anything else is thrown as it is.
+ */
+export function conflictOnLockTimeout(error: unknown): never {
+  if (isLockTimeout(error)) throw new ConflictError('A record is being changed by another request that holds it; nothing was written. Retry in a moment.', null);
+  throw error;
 }
 
 /**

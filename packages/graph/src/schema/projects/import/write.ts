@@ -5,7 +5,7 @@ import { Prisma } from '@zonegraph/db';
 import { encodeGlobalID } from '@pothos/plugin-relay';
 import type { Context } from '../../../context.ts';
 import { ConflictError, ValidationError } from '../../../errors.ts';
-import { isUniqueViolation, toJson, type Tx } from '../../common/mutations.ts';
+import { conflictOnLockTimeout, isUniqueViolation, toJson, type Tx } from '../../common/mutations.ts';
 import { checkAgainstDatabase, lookups, type Lookups } from './check.ts';
 import { asRow, changedFields, existingInclude, FIELDS, type Field } from './compare.ts';
 import { relationData, scalarData, withoutRelations } from './data.ts';
@@ -134,7 +134,7 @@ export async function importRows(
   ).catch((error: unknown) => {
     // Two imports creating the same new code at once: the second finds it taken at commit.
     if (isUniqueViolation(error)) throw new ConflictError('Another request created one of these projects at the same time; nothing was imported. Run the import again.');
-    throw error;
+    return conflictOnLockTimeout(error);
   });
 }
 
