@@ -73,11 +73,33 @@ export async function openDatabase(target: DatabaseTarget, options: OpenOptions 
 }
 
 function createClient(adapter: SqlMigrationAwareDriverAdapterFactory, options: OpenOptions): PrismaClient {
-  if (!options.onStatement) return new PrismaClient({ adapter });
+  if (!options.onStatement) return joinRelations(new PrismaClient({ adapter }));
   const prisma = new PrismaClient({ adapter, log: [{ emit: 'event', level: 'query' }] });
   const onStatement = options.onStatement;
   prisma.$on('query', (event) => onStatement({ sql: event.query, durationMs: event.duration }));
-  return prisma;
+  return joinRelations(prisma);
+}
+
+const findOperations = new Set(['findMany', 'findFirst', 'findFirstOrThrow', 'findUnique', 'findUniqueOrThrow']);
+
+/**
+ * Every read loads its relations in the same statement, with lateral joins.
+ * Prisma's default strategy ("query") loads a nested page for many parents as
+ * one `WHERE parentId IN (…)` without a per-parent LIMIT and cuts it in
+ * JavaScript, so a page of 20 projects under each of 10 campaigns read every
+ * project of those campaigns; the join strategy puts the LIMIT in SQL.
+ */
+function joinRelations(prisma: PrismaClient): PrismaClient {
+  return prisma.$extends({
+    query: {
+      $allModels: {
+        $allOperations({ operation, args, query }) {
+          if (!findOperations.has(operation) || (args as { relationLoadStrategy?: unknown }).relationLoadStrategy) return query(args);
+          return query({ ...args, relationLoadStrategy: 'join' } as typeof args);
+        },
+      },
+    },
+  }) as unknown as PrismaClient;
 }
 
 /** What the schema engine runs a migration file through. */
