@@ -19,9 +19,9 @@ import { getDatamodel } from './generated/pothos-types.ts';
  * - Records without a visibility of their own (a project's stage changes, an
  *   indicator's values) follow the record they belong to.
  * - A project's investment figures follow its `investmentVisibility`: hidden
- *   figures read null, filter as null, sort as null (see
- *   `findManyByVisibleFigures`), and aggregates or groups that read figures
- *   cover only the projects whose figures the caller may see.
+ *   figures read null, and filter and sort as null in SQL (see
+ *   `figureAsSeen`); aggregates or groups that read figures cover only the
+ *   projects whose figures the caller may see.
  *
  * Raw SQL bypasses all of this: code that uses it must apply `visibleWhere`
  * itself. Writes are not rewritten: only editors and admins write, and they
@@ -35,6 +35,7 @@ type Visible = readonly Visibility[];
 interface FieldInfo {
   name: string;
   kind: string;
+  isRequired: boolean;
   type: string;
   isList: boolean;
   relationFromFields?: string[];
@@ -80,6 +81,20 @@ const inheritsFrom: Record<string, string> = {
 
 /** A project's investment figures: they follow its `investmentVisibility`, not its `visibility`. */
 const investmentFields = new Set(['plannedInvestment', 'completedInvestment']);
+
+/** Figures that are never null in the table (a missing one is 0). */
+const alwaysSet = new Set(models.Project!.fields.filter((f) => investmentFields.has(f.name) && f.isRequired).map((f) => f.name));
+
+/**
+ * The column that holds a figure as this caller reads it: generated columns
+ * (migration figures_as_seen) null where the project's investmentVisibility
+ * hides the figure. Filters and sorts by a figure use it, so they run in SQL
+ * and a hidden figure filters and sorts as null, as it reads.
+ */
+function figureAsSeen(field: string, visible: Visible): string {
+  if (visible.includes(Visibility.RESTRICTED)) return field;
+  return visible.includes(Visibility.INTERNAL) ? `${field}Internal` : `${field}Public`;
+}
 
 export const ALL_VISIBILITIES: readonly Visibility[] = [Visibility.PUBLIC, Visibility.INTERNAL, Visibility.RESTRICTED];
 
@@ -146,11 +161,7 @@ function scopeWhere(model: string, where: unknown, visible: Visible): Where | un
       continue;
     }
     if (model === 'Project' && investmentFields.has(key)) {
-      extra.push(
-        isNullCheck(value)
-          ? { OR: [{ [key]: value }, { investmentVisibility: { notIn: [...visible] } }] }
-          : { AND: [{ [key]: value }, figuresVisible(visible)] },
-      );
+      out[figureAsSeen(key, visible)] = value;
       continue;
     }
     out[key] = value;
@@ -232,8 +243,7 @@ function scopeSelection(
     if (field.isList) {
       const where = and(scopeWhere(target, args.where, visible), visibleWhere(target, visible));
       if (where) args.where = where;
-      // Nested lists cannot be re-sorted after the query: figures the caller may not see do not sort them.
-      if (target === 'Project' && sortsByFigures(args.orderBy)) args.orderBy = withoutFigures(args.orderBy);
+      if (target === 'Project') args.orderBy = scopeOrderBy(args.orderBy, visible);
       if (args.cursor && visibleWhere(target, visible)) cursors.push({ model: target, args });
     }
     if (args.include) args.include = scopeSelection(target, args.include, false, visible, childShape, cursors);
@@ -247,6 +257,18 @@ function scopeSelection(
   }
   if (isSelect && model === 'Project' && [...investmentFields].some((f) => out[f])) out.investmentVisibility = true;
   return out;
+}
+
+/** A project ordering with each figure replaced by the figure as the caller reads it. */
+function scopeOrderBy(orderBy: unknown, visible: Visible): unknown {
+  if (orderBy === undefined) return undefined;
+  // A figure that always has a value reads null only where it is hidden: hidden ones go last.
+  const asSeen = ([key, how]: [string, unknown]) =>
+    investmentFields.has(key)
+      ? [figureAsSeen(key, visible), typeof how === 'string' && alwaysSet.has(key) ? { sort: how, nulls: 'last' } : how]
+      : [key, how];
+  const scope = (order: unknown) => (isObject(order) ? Object.fromEntries(Object.entries(order).map(asSeen)) : order);
+  return Array.isArray(orderBy) ? orderBy.map(scope) : scope(orderBy);
 }
 
 /** Relation counts count visible records only; `_count: true` is spelled out relation by relation to get there. */
@@ -328,24 +350,6 @@ function chainWhere(model: string, path: readonly string[], visible: Visible): W
 
 const isNotFound = (error: unknown) => (error as { code?: unknown } | null)?.code === 'P2025';
 
-type SortSpec = 'asc' | 'desc' | { sort: 'asc' | 'desc'; nulls?: 'first' | 'last' };
-
-const isSortSpec = (spec: unknown): spec is SortSpec =>
-  spec === 'asc' || spec === 'desc' || (isObject(spec) && (spec.sort === 'asc' || spec.sort === 'desc'));
-
-/** `orderBy` as `[column, how]` pairs in order, whether given as an object or a list of them. */
-const orderEntries = (orderBy: unknown): [string, unknown][] =>
-  (Array.isArray(orderBy) ? orderBy : orderBy === undefined ? [] : [orderBy]).flatMap((o) => (isObject(o) ? Object.entries(o) : []));
-
-const sortsByFigures = (orderBy: unknown) => orderEntries(orderBy).some(([key]) => investmentFields.has(key));
-
-function withoutFigures(orderBy: unknown): unknown {
-  const kept = orderEntries(orderBy)
-    .filter(([key]) => !investmentFields.has(key))
-    .map(([key, how]) => ({ [key]: how }));
-  return kept.length ? kept : undefined;
-}
-
 /** Whether an aggregate's arguments (besides `where`) read investment figures: sums, groups, orderings. */
 function readsFigures(args: Args): boolean {
   const mentions = (value: unknown): boolean => {
@@ -354,87 +358,6 @@ function readsFigures(args: Args): boolean {
     return isObject(value) && Object.entries(value).some(([key, v]) => investmentFields.has(key) || mentions(v));
   };
   return Object.entries(args).some(([key, value]) => key !== 'where' && mentions(value));
-}
-
-function sameValue(a: unknown, b: unknown): boolean {
-  if (a === b) return true;
-  if (a instanceof Date && b instanceof Date) return a.getTime() === b.getTime();
-  if (Prisma.Decimal.isDecimal(a) && Prisma.Decimal.isDecimal(b)) return a.equals(b);
-  return false;
-}
-
-/** Prisma's cursor, skip and take over rows already in order (a negative take counts back from the cursor or the end). */
-function paginate<T>(rows: T[], args: Args, isCursor: (row: T) => boolean): T[] {
-  const skip = Number(args.skip ?? 0);
-  const take = args.take === undefined || args.take === null ? undefined : Number(args.take);
-  const at = args.cursor ? rows.findIndex(isCursor) : undefined;
-  if (at === -1) return [];
-  if (take !== undefined && take < 0) {
-    const end = (at === undefined ? rows.length : at + 1) - skip;
-    return end <= 0 ? [] : rows.slice(Math.max(0, end + take), end);
-  }
-  const start = (at ?? 0) + skip;
-  return rows.slice(start, take === undefined ? undefined : start + take);
-}
-
-type Row = Record<string, unknown> & { id: string };
-
-/**
- * The page of a project list sorted by investment figures, with the figures
- * the caller may not see sorting as null. The database cannot sort by "the
- * figure, or null when hidden" (Prisma orders by columns only), and a plain
- * sort would give away how hidden figures compare. So `list` reads every
- * matching project's sort columns (ordered by the columns other than the
- * figures, so the database's collation decides those), and the order, cursor,
- * skip and take are worked out here. Returns the page's rows (ids and sort
- * columns), or undefined when the ordering uses something besides plain
- * columns; the caller then drops the figures from it.
- */
-async function pageByVisibleFigures(list: (args: Args) => Promise<unknown>, args: Args, visible: Visible): Promise<Row[] | undefined> {
-  const projectColumns = columns.get('Project')!;
-  const keys = orderEntries(args.orderBy);
-  const cursor = isObject(args.cursor) ? args.cursor : undefined;
-  if (args.distinct || keys.some(([key, how]) => !projectColumns.has(key) || !isSortSpec(how))) return undefined;
-  if (cursor && Object.keys(cursor).some((key) => !projectColumns.has(key))) return undefined;
-
-  const read = ['id', 'investmentVisibility', ...keys.map(([key]) => key), ...Object.keys(cursor ?? {})];
-  const others = keys.filter(([key]) => !investmentFields.has(key)).map(([key, how]) => ({ [key]: how }));
-  const rows = (await list({
-    where: args.where,
-    select: Object.fromEntries(read.map((c) => [c, true])),
-    ...(others.length ? { orderBy: others } : {}),
-  })) as Row[];
-
-  const rank = new Map(rows.map((row, i) => [row, i]));
-  const shown = (row: Row, key: string) => (visible.includes(row.investmentVisibility as Visibility) ? (row[key] as Prisma.Decimal | null) : null);
-  rows.sort((a, b) => {
-    for (const [key, how] of keys as [string, SortSpec][]) {
-      const direction = typeof how === 'string' ? how : how.sort;
-      if (investmentFields.has(key)) {
-        const x = shown(a, key);
-        const y = shown(b, key);
-        if (x === null && y === null) continue;
-        // PostgreSQL's default: nulls last going up, first going down.
-        const nullsFirst = typeof how === 'object' && how.nulls ? how.nulls === 'first' : direction === 'desc';
-        if (x === null || y === null) return (x === null) === nullsFirst ? -1 : 1;
-        const c = new Prisma.Decimal(x).comparedTo(y);
-        if (c !== 0) return direction === 'desc' ? -c : c;
-      } else if (!sameValue(a[key], b[key])) {
-        // The first column that differs decides, and the database has ordered by it.
-        return rank.get(a)! - rank.get(b)!;
-      }
-    }
-    return rank.get(a)! - rank.get(b)!;
-  });
-  return paginate(rows, args, (row) => Object.entries(cursor ?? {}).every(([key, value]) => sameValue(row[key], value)));
-}
-
-/** The arguments that read the page `ids` in place of the ordering, cursor, skip and take. */
-function readPage(args: Args, ids: string[]): Args {
-  const { cursor: _cursor, skip: _skip, take: _take, orderBy: _orderBy, ...rest } = args;
-  // The rows are put back in order by id.
-  if (isObject(rest.select)) rest.select = { ...rest.select, id: true };
-  return { ...rest, where: and(args.where as Where | undefined, ids.length ? { id: { in: ids } } : NOTHING) };
 }
 
 /** A cursor's unique key as a filter (a compound key `a_b: { a, b }` becomes `a, b`). */
@@ -478,37 +401,13 @@ export function scopeToVisibility<T extends PrismaClient>(prisma: T, visible: Vi
     );
   }
 
-  /**
-   * A project read ordered by investment figures (see `pageByVisibleFigures`):
-   * a findMany answers with its rows, put back in page order; a findFirst
-   * answers with the arguments that read its one row. The candidates of a
-   * findFirst are listed through the unscoped client (with the scoped filter),
-   * since `query` reads only one row.
-   */
-  async function sortByVisibleFigures(
-    operation: string,
-    args: Args,
-    query: (args: Args) => Promise<unknown>,
-  ): Promise<{ rows: unknown[] } | { args: Args }> {
-    const many = operation === 'findMany';
-    const list = many ? query : (a: Args) => prisma.project.findMany(a as never);
-    const page = await pageByVisibleFigures(list, many ? args : { ...args, take: args.take ?? 1 }, visible);
-    // An ordering that cannot be reproduced here does not sort by figures at all.
-    if (!page) return { args: { ...args, orderBy: withoutFigures(args.orderBy) } };
-    if (!many) return { args: readPage(args, page.slice(0, 1).map((row) => row.id)) };
-    if (page.length === 0) return { rows: [] };
-    const found = (await query(readPage(args, page.map((row) => row.id)))) as Row[];
-    const byId = new Map(found.map((row) => [row.id, row]));
-    return { rows: page.map((row) => byId.get(row.id)).filter((row) => row !== undefined) };
-  }
-
   return prisma.$extends({
     query: {
       $allModels: {
         async $allOperations(params) {
           const { model, operation, args, query } = params;
           if (!filterOperations.has(operation)) return query(args);
-          let scoped: Args = { ...(args as Args) };
+          const scoped: Args = { ...(args as Args) };
           const isRead = readOperations.has(operation);
           const unique = operation.startsWith('findUnique');
           const condition = visibleWhere(model, visible);
@@ -526,15 +425,7 @@ export function scopeToVisibility<T extends PrismaClient>(prisma: T, visible: Vi
             if (scoped.select) scoped.select = scopeSelection(model, scoped.select, true, visible, shape, cursors);
           }
 
-          if (model === 'Project' && isRead && sortsByFigures(scoped.orderBy)) {
-            await hideUnseenCursors(cursors);
-            const sorted = await sortByVisibleFigures(operation, scoped, query as (args: Args) => Promise<unknown>);
-            if ('rows' in sorted) {
-              maskResult(sorted.rows, shape, visible);
-              return sorted.rows;
-            }
-            scoped = sorted.args;
-          }
+          if (model === 'Project' && isRead) scoped.orderBy = scopeOrderBy(scoped.orderBy, visible);
           if (scoped.cursor && condition) cursors.push({ model, args: scoped });
           await hideUnseenCursors(cursors);
 

@@ -7,6 +7,7 @@ import { bindMigrationAwareSqlAdapterFactory } from '@prisma/driver-adapter-util
 import internals from '@prisma/internals';
 import prismaMigrate from '@prisma/migrate';
 import type { Migrate as MigrateInstance } from '@prisma/migrate/dist/src/Migrate.js';
+import { withoutHandWritten } from './hand-written.ts';
 
 const { loadSchemaContext, toSchemasContainer } = internals;
 const { Migrate, SchemaEngineWasm } = prismaMigrate;
@@ -57,9 +58,8 @@ export async function openMigrationEngine(adapterFactory: SqlMigrationAwareDrive
         exitCode: null,
         filters: { externalTables: [], externalEnums: [] },
       });
-      const sql = stdout ?? '';
       // The engine answers an empty diff with a comment line and nothing else.
-      return sql.replace(/^--.*$/gm, '').trim() === '' ? '' : sql;
+      return withoutHandWritten(stdout ?? '');
     },
     stop: () => migrate.stop(),
   };

@@ -30,14 +30,14 @@ const ProjectOrderField = builder.enumType('ProjectOrderField', {
     NAME_ZH: { description: 'Chinese name (by code point).' },
     NAME_EN: { description: 'English name.' },
     STAGE: { description: 'Current stage, in the order of the path from talks to operation.' },
-    PLANNED_INVESTMENT: { description: 'Planned fixed-asset investment (projects without a figure last).' },
-    COMPLETED_INVESTMENT: { description: 'Completed fixed-asset investment.' },
+    PLANNED_INVESTMENT: { description: 'Planned fixed-asset investment (projects without a figure, or whose figure you may not see, last).' },
+    COMPLETED_INVESTMENT: { description: 'Completed fixed-asset investment (projects whose figure you may not see last).' },
     LAST_CHANGE: { description: 'When the project last changed stage.' },
   } as const,
 });
 
 const ProjectOrder = builder.inputType('ProjectOrder', {
-  description: 'How to sort projects. Ties are broken by code, so pages never overlap.',
+  description: 'How to sort projects. Ties are broken by code (in the same direction), so pages never overlap.',
   fields: (t) => ({
     field: t.field({ type: ProjectOrderField, required: true, description: 'What to sort by.' }),
     direction: t.field({ type: OrderDirection, defaultValue: 'asc', description: 'Ascending (default) or descending.' }),
@@ -67,25 +67,30 @@ export function projectWhere(filter: ProjectFilterInput | null | undefined): Pri
   return where;
 }
 
+/**
+ * Ties go by code in the sort's own direction, so that each ordering walks one
+ * index (see the migration figures_as_seen) and stops at the page's end.
+ */
 function projectOrderBy(order: ProjectOrderInput | null | undefined): Prisma.ProjectOrderByWithRelationInput[] {
   const direction = order?.direction ?? 'asc';
-  const tieBreak: Prisma.ProjectOrderByWithRelationInput[] = [{ code: 'asc' }];
+  const tieBreak: Prisma.ProjectOrderByWithRelationInput = { code: direction };
   switch (order?.field) {
     case undefined:
     case 'CODE':
-      return [{ code: direction }];
+      return [tieBreak];
     case 'NAME_ZH':
-      return [{ nameZh: direction }, ...tieBreak];
+      return [{ nameZh: direction }, tieBreak];
     case 'NAME_EN':
-      return [{ nameEn: direction }, ...tieBreak];
+      return [{ nameEn: direction }, tieBreak];
     case 'STAGE':
-      return [{ stage: direction }, ...tieBreak];
+      return [{ stage: direction }, tieBreak];
     case 'PLANNED_INVESTMENT':
-      return [{ plannedInvestment: { sort: direction, nulls: 'last' } }, ...tieBreak];
+      return [{ plannedInvestment: { sort: direction, nulls: 'last' } }, tieBreak];
     case 'COMPLETED_INVESTMENT':
-      return [{ completedInvestment: direction }, ...tieBreak];
+      // Never null; as a caller who may not see every figure reads it, hidden ones sort last.
+      return [{ completedInvestment: direction }, tieBreak];
     case 'LAST_CHANGE':
-      return [{ stageChangedAt: direction }, ...tieBreak];
+      return [{ stageChangedAt: direction }, tieBreak];
   }
 }
 
