@@ -26,10 +26,11 @@ export interface TestApi {
 export async function startTestApi({
   seeded = true,
   pubsub,
+  poolSize,
   app: options = {},
-}: { seeded?: boolean; pubsub?: PubSub; app?: Partial<Omit<AppOptions, 'db'>> } = {}): Promise<TestApi> {
+}: { seeded?: boolean; pubsub?: PubSub; poolSize?: number; app?: Partial<Omit<AppOptions, 'db'>> } = {}): Promise<TestApi> {
   const statements: string[] = [];
-  const db = await createTestDatabase({ seeded, onStatement: ({ sql }) => statements.push(sql) });
+  const db = await createTestDatabase({ seeded, poolSize, onStatement: ({ sql }) => statements.push(sql) });
   const app = createApp({ db, logger: createLogger('silent'), pubsub, ...options });
 
   async function execute<T>(query: string, variables?: Record<string, unknown>, headers: Record<string, string> = {}) {
