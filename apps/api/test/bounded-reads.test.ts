@@ -93,7 +93,7 @@ describe(`rows read per request, with ${BIG.toLocaleString('en')} rows behind a 
       SELECT gen_random_uuid(), p.id, 'NEGOTIATING', 'SIGNED', date '2020-01-01' + g % 3000
       FROM generate_series(1, ${BIG}) g, "Project" p WHERE p.code = 'BIG-P-00001'`);
     await prisma.$executeRawUnsafe('ANALYZE');
-  }, 120_000);
+  }, 300_000);
   afterAll(() => api.close());
 
   for (const role of ['anonymous', 'analyst', 'admin']) {

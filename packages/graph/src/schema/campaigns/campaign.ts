@@ -1,5 +1,5 @@
 import { builder } from '../../builder.ts';
-import { TrackedRecord } from '../common/fields.ts';
+import { TrackedRecord, trackedColumns } from '../common/fields.ts';
 import { current, nameSearch } from '../common/filters.ts';
 
 builder.prismaNode('Campaign', {
@@ -7,6 +7,7 @@ builder.prismaNode('Campaign', {
   // node(id:) answers null, not an error, for an ID whose record is gone.
   nullable: true,
   interfaces: [TrackedRecord],
+  select: trackedColumns,
   description: 'One of the programme\'s campaigns (攻坚战): a push with key tasks, numeric goals, platforms and projects.',
   fields: (t) => ({
     code: t.exposeString('code', { description: 'Short stable code, e.g. `GZK-2020-C4`.' }),

@@ -1,6 +1,6 @@
 import { KeyTaskStatus, MechanismStatus } from '@zonegraph/db';
 import { builder } from '../../builder.ts';
-import { TrackedRecord } from '../common/fields.ts';
+import { TrackedRecord, trackedColumns } from '../common/fields.ts';
 import { current } from '../common/filters.ts';
 
 export const KeyTaskStatusRef = builder.enumType(KeyTaskStatus, {
@@ -18,6 +18,7 @@ builder.prismaNode('KeyTask', {
   // node(id:) answers null, not an error, for an ID whose record is gone.
   nullable: true,
   interfaces: [TrackedRecord],
+  select: trackedColumns,
   description: 'A key task (重点工作) of a campaign.',
   fields: (t) => ({
     code: t.exposeString('code', { description: 'Short stable code, e.g. `GZK-2020-C1-KT1`.' }),
@@ -53,6 +54,7 @@ builder.prismaNode('Mechanism', {
   // node(id:) answers null, not an error, for an ID whose record is gone.
   nullable: true,
   interfaces: [TrackedRecord],
+  select: trackedColumns,
   description: 'An operating mechanism (运行机制) a campaign sets up, e.g. a technical-equipment support alliance.',
   fields: (t) => ({
     code: t.exposeString('code', { description: 'Short stable code.' }),

@@ -1,6 +1,6 @@
 import type { Prisma } from '@zonegraph/db';
 import { builder } from '../../builder.ts';
-import { TrackedRecord } from '../common/fields.ts';
+import { TrackedRecord, trackedColumns } from '../common/fields.ts';
 import { current } from '../common/filters.ts';
 
 builder.prismaNode('Engagement', {
@@ -8,6 +8,7 @@ builder.prismaNode('Engagement', {
   // node(id:) answers null, not an error, for an ID whose record is gone.
   nullable: true,
   interfaces: [TrackedRecord],
+  select: trackedColumns,
   description: 'A dated investment-promotion talk (洽谈) with a prospective or existing project and its counterpart.',
   fields: (t) => ({
     occurredOn: t.expose('occurredOn', { type: 'Date', description: 'The day the talk took place.' }),

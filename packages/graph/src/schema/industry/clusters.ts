@@ -1,5 +1,5 @@
 import { builder } from '../../builder.ts';
-import { TrackedRecord } from '../common/fields.ts';
+import { TrackedRecord, trackedColumns } from '../common/fields.ts';
 import { current, nameSearch } from '../common/filters.ts';
 
 builder.prismaNode('IndustryCluster', {
@@ -7,6 +7,7 @@ builder.prismaNode('IndustryCluster', {
   // node(id:) answers null, not an error, for an ID whose record is gone.
   nullable: true,
   interfaces: [TrackedRecord],
+  select: trackedColumns,
   description: 'An industry cluster (产业集群) the programme grows, with its output target and focus products.',
   fields: (t) => ({
     code: t.exposeString('code', { description: 'Short stable code.' }),

@@ -1,6 +1,6 @@
 import { ParkKind } from '@zonegraph/db';
 import { builder } from '../../builder.ts';
-import { TrackedRecord } from '../common/fields.ts';
+import { TrackedRecord, trackedColumns } from '../common/fields.ts';
 import { current, nameSearch } from '../common/filters.ts';
 
 export const ParkKindRef = builder.enumType(ParkKind, {
@@ -17,6 +17,7 @@ builder.prismaNode('Park', {
   // node(id:) answers null, not an error, for an ID whose record is gone.
   nullable: true,
   interfaces: [TrackedRecord],
+  select: trackedColumns,
   description: 'A themed project park or innovation area where projects are placed.',
   fields: (t) => ({
     code: t.exposeString('code', { description: 'Short stable code.' }),

@@ -1,6 +1,6 @@
 import { SectorKind } from '@zonegraph/db';
 import { builder } from '../../builder.ts';
-import { TrackedRecord } from '../common/fields.ts';
+import { TrackedRecord, trackedColumns } from '../common/fields.ts';
 import { current, nameSearch } from '../common/filters.ts';
 
 export const SectorKindRef = builder.enumType(SectorKind, {
@@ -17,6 +17,7 @@ builder.prismaNode('Sector', {
   // node(id:) answers null, not an error, for an ID whose record is gone.
   nullable: true,
   interfaces: [TrackedRecord],
+  select: trackedColumns,
   description: 'An industrial sector the programme targets, e.g. shipbuilding and marine engineering.',
   fields: (t) => ({
     code: t.exposeString('code', { description: 'Short stable code.' }),

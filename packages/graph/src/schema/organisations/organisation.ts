@@ -1,6 +1,6 @@
 import { OrganisationType, OriginGroup } from '@zonegraph/db';
 import { builder } from '../../builder.ts';
-import { TrackedRecord } from '../common/fields.ts';
+import { TrackedRecord, trackedColumns } from '../common/fields.ts';
 import { current, nameSearch } from '../common/filters.ts';
 
 export const OrganisationTypeRef = builder.enumType(OrganisationType, {
@@ -35,6 +35,7 @@ builder.prismaNode('Organisation', {
   // node(id:) answers null, not an error, for an ID whose record is gone.
   nullable: true,
   interfaces: [TrackedRecord],
+  select: trackedColumns,
   description: 'An enterprise, institute, university, hospital or public body behind projects and platforms.',
   fields: (t) => ({
     code: t.exposeString('code', { description: 'Short stable code.' }),

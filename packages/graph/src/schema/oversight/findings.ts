@@ -1,7 +1,7 @@
 import { RectificationStatus, type Prisma } from '@zonegraph/db';
 import { builder } from '../../builder.ts';
 import { StatusChange } from './status-change.ts';
-import { TrackedRecord } from '../common/fields.ts';
+import { TrackedRecord, trackedColumns } from '../common/fields.ts';
 import { current, nameSearch } from '../common/filters.ts';
 
 const RectificationStatusRef = builder.enumType(RectificationStatus, {
@@ -20,6 +20,7 @@ builder.prismaNode('InspectionFinding', {
   // node(id:) answers null, not an error, for an ID whose record is gone.
   nullable: true,
   interfaces: [TrackedRecord],
+  select: trackedColumns,
   description:
     'A problem the inspection office (工委巡察办) found while following a decision to the ground, tracked to rectification (整改).',
   fields: (t) => ({

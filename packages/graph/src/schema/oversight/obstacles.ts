@@ -1,7 +1,7 @@
 import { ObstacleStatus, type Prisma } from '@zonegraph/db';
 import { builder } from '../../builder.ts';
 import { StatusChange } from './status-change.ts';
-import { TrackedRecord } from '../common/fields.ts';
+import { TrackedRecord, trackedColumns } from '../common/fields.ts';
 import { current, nameSearch } from '../common/filters.ts';
 
 const ObstacleStatusRef = builder.enumType(ObstacleStatus, {
@@ -20,6 +20,7 @@ builder.prismaNode('Obstacle', {
   // node(id:) answers null, not an error, for an ID whose record is gone.
   nullable: true,
   interfaces: [TrackedRecord],
+  select: trackedColumns,
   description:
     'An institutional barrier (突出矛盾和问题) holding development back — an institutional obstacle, structural contradiction or policy problem — tracked until resolved.',
   fields: (t) => ({

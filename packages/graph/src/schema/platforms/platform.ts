@@ -1,6 +1,6 @@
 import { PlatformKind, PlatformStatus } from '@zonegraph/db';
 import { builder } from '../../builder.ts';
-import { TrackedRecord } from '../common/fields.ts';
+import { TrackedRecord, trackedColumns } from '../common/fields.ts';
 import { current, nameSearch } from '../common/filters.ts';
 
 export const PlatformKindRef = builder.enumType(PlatformKind, {
@@ -33,6 +33,7 @@ builder.prismaNode('Platform', {
   // node(id:) answers null, not an error, for an ID whose record is gone.
   nullable: true,
   interfaces: [TrackedRecord],
+  select: trackedColumns,
   description: 'A platform the programme builds or runs: research, innovation, service, trading or supervision.',
   fields: (t) => ({
     code: t.exposeString('code', { description: 'Short stable code.' }),

@@ -1,6 +1,6 @@
 import { TargetDirection } from '@zonegraph/db';
 import { builder } from '../../builder.ts';
-import { TrackedRecord } from '../common/fields.ts';
+import { TrackedRecord, trackedColumns } from '../common/fields.ts';
 
 export const TargetDirectionRef = builder.enumType(TargetDirection, {
   name: 'TargetDirection',
@@ -16,6 +16,7 @@ builder.prismaNode('Indicator', {
   // node(id:) answers null, not an error, for an ID whose record is gone.
   nullable: true,
   interfaces: [TrackedRecord],
+  select: trackedColumns,
   description:
     'A measurable goal (like an IATI result indicator): a baseline, a target in a unit, and dated actual values. ' +
     'Headline targets of the whole programme belong to no campaign.',

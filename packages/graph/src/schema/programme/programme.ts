@@ -1,5 +1,5 @@
 import { builder } from '../../builder.ts';
-import { TrackedRecord } from '../common/fields.ts';
+import { TrackedRecord, trackedColumns } from '../common/fields.ts';
 import { current } from '../common/filters.ts';
 
 builder.prismaObject('Zone', {
@@ -18,6 +18,7 @@ export const ProgrammeRef = builder.prismaNode('Programme', {
   // node(id:) answers null, not an error, for an ID whose record is gone.
   nullable: true,
   interfaces: [TrackedRecord],
+  select: trackedColumns,
   description: "A zone's plan for a period: its campaigns, targets and the cadence it holds itself to.",
   fields: (t) => ({
     code: t.exposeString('code', { description: 'Short stable code, e.g. `GZK-2020`.' }),

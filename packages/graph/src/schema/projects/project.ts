@@ -1,5 +1,5 @@
 import { builder } from '../../builder.ts';
-import { TrackedRecord } from '../common/fields.ts';
+import { TrackedRecord, trackedColumns } from '../common/fields.ts';
 import { VisibilityRef } from '../common/enums.ts';
 import { current } from '../common/filters.ts';
 import { ProjectStageRef } from './stage.ts';
@@ -9,6 +9,7 @@ export const ProjectRef = builder.prismaNode('Project', {
   // node(id:) answers null, not an error, for an ID whose record is gone.
   nullable: true,
   interfaces: [TrackedRecord],
+  select: trackedColumns,
   description:
     'A project the programme tracks from talks to signing, construction and operation, with its planned and completed fixed-asset investment.',
   fields: (t) => ({
