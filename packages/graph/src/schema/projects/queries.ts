@@ -1,5 +1,6 @@
-import type { Prisma } from '@zonegraph/db';
+import type { Prisma, PrismaClient } from '@zonegraph/db';
 import { builder } from '../../builder.ts';
+import type { Context } from '../../context.ts';
 import { OrderDirection } from '../common/enums.ts';
 import { current, nameSearch } from '../common/filters.ts';
 import { OriginGroupRef } from '../organisations/organisation.ts';
@@ -47,13 +48,47 @@ const ProjectOrder = builder.inputType('ProjectOrder', {
 type ProjectFilterInput = typeof ProjectFilter.$inferInput;
 type ProjectOrderInput = typeof ProjectOrder.$inferInput;
 
-export function projectWhere(filter: ProjectFilterInput | null | undefined): Prisma.ProjectWhereInput {
+/** The parents a project filter names by code, each with the foreign key that holds it. */
+const parentFilters = [
+  ['campaign', 'campaignId', (prisma: PrismaClient) => prisma.campaign],
+  ['cluster', 'clusterId', (prisma: PrismaClient) => prisma.industryCluster],
+  ['sector', 'sectorId', (prisma: PrismaClient) => prisma.sector],
+  ['park', 'parkId', (prisma: PrismaClient) => prisma.park],
+] as const;
+
+/** One lookup per parent and request: the page and its totalCount filter alike. */
+const lookups = new WeakMap<Context, Map<string, Promise<{ id: string } | null>>>();
+
+function parentByCode(ctx: Context, name: string, code: string, find: () => Promise<{ id: string } | null>) {
+  let seen = lookups.get(ctx);
+  if (!seen) lookups.set(ctx, (seen = new Map()));
+  const key = `${name}:${code}`;
+  let found = seen.get(key);
+  if (!found) seen.set(key, (found = find()));
+  return found;
+}
+
+type CodeLookup = { findUnique(args: { where: { code: string }; select: { id: true } }): Promise<{ id: string } | null> };
+
+/**
+ * The filter as Prisma reads it. A parent named by code is looked up first
+ * (through the caller's client, so a hidden one is not found and matches
+ * nothing) and filtered by its key: a join on the parent's code hides which
+ * parent it is from the planner, which then walked the whole project table in
+ * the page's order instead of the parent's projects.
+ */
+export async function projectWhere(filter: ProjectFilterInput | null | undefined, ctx: Context): Promise<Prisma.ProjectWhereInput> {
   if (!filter) return current;
   const where: Prisma.ProjectWhereInput = { ...current };
-  if (filter.campaign) where.campaign = { code: filter.campaign };
-  if (filter.cluster) where.cluster = { code: filter.cluster };
-  if (filter.sector) where.sector = { code: filter.sector };
-  if (filter.park) where.park = { code: filter.park };
+  await Promise.all(
+    parentFilters.map(async ([name, key, delegate]) => {
+      const code = filter[name];
+      if (!code) return;
+      const parent = await parentByCode(ctx, name, code, () => (delegate(ctx.prisma) as unknown as CodeLookup).findUnique({ where: { code }, select: { id: true } }));
+      // No such parent, or one the caller may not see: nothing matches.
+      where[key] = parent ? parent.id : { in: [] };
+    }),
+  );
   if (filter.platform) where.platforms = { some: { code: filter.platform } };
   const organisations: Prisma.OrganisationWhereInput[] = [];
   if (filter.organisation) organisations.push({ code: filter.organisation });
@@ -110,8 +145,8 @@ builder.queryFields((t) => ({
       filter: t.arg({ type: ProjectFilter }),
       orderBy: t.arg({ type: ProjectOrder }),
     },
-    totalCount: (_root, { filter }, ctx) => ctx.prisma.project.count({ where: projectWhere(filter) }),
-    resolve: (query, _root, { filter, orderBy }, ctx) =>
-      ctx.prisma.project.findMany({ ...query, where: projectWhere(filter), orderBy: projectOrderBy(orderBy) }),
+    totalCount: async (_root, { filter }, ctx) => ctx.prisma.project.count({ where: await projectWhere(filter, ctx) }),
+    resolve: async (query, _root, { filter, orderBy }, ctx) =>
+      ctx.prisma.project.findMany({ ...query, where: await projectWhere(filter, ctx), orderBy: projectOrderBy(orderBy) }),
   }),
 }));
