@@ -15,8 +15,9 @@ import { useActualCost } from './plugins/cost.ts';
 import { CSRF_HEADERS, useCsrfPrevention } from './plugins/csrf.ts';
 import { maskError } from './plugins/error-masking.ts';
 import { useExecutionGuards } from './plugins/execution-guards.ts';
-import { useDashboard } from './plugins/dashboard.ts';
+import { hasBuiltDashboard, useDashboard } from './plugins/dashboard.ts';
 import { useHealth } from './plugins/health.ts';
+import { useLandingPage } from './plugins/landing.ts';
 import { useHttpErrorCodes } from './plugins/http-error-codes.ts';
 import { useDocumentLimits } from './plugins/limits.ts';
 import { createBudgets } from './plugins/rate-limit.ts';
@@ -111,6 +112,11 @@ export function createApp({
     context: async ({ request }) => ({ ...(await authenticate(request)), requestId: requestIdOf(request), pubsub }),
     plugins: [
       ...(dashboardDir ? [useDashboard({ dir: dashboardDir, logger })] : []),
+      useLandingPage({
+        graphiql,
+        dashboard: dashboardDir !== undefined && hasBuiltDashboard(dashboardDir),
+        schema: settings.INTROSPECTION ? schema : null,
+      }),
       useCompressedPages(),
       useBodyLimit(settings.MAX_BODY_BYTES),
       useHealth(db),
