@@ -80,7 +80,18 @@ describe('zonegraph report weekly', () => {
     expect(investment).toContain('against ¥6,979,508,196.72 (69.80 亿) expected by 2020-05-10 (the week\'s last day) on a straight line.');
   });
 
-  test('items at risk as they stood at the end of the week', async () => {
+  test('investment a key may not see reads as hidden, not ¥0', async () => {
+    // The seed's investment figures are INTERNAL: without a key, both records are hidden.
+    const { code, stdout } = await zonegraph(['report', 'weekly', '--week', '2020-W19'], { ZONEGRAPH_URL: api.url });
+    expect(code).toBe(0);
+    const investment = section(stdout, '## Investment');
+    expect(investment).toContain('| 2020-05 (month of the week) | hidden (1 monthly record this key may not see) |');
+    expect(investment).toContain('| Cumulative to 2020-05-31 | hidden (2 monthly records this key may not see) |');
+    expect(investment).toContain('reached hidden');
+    expect(investment).not.toMatch(/(\(month of the week\)|Cumulative to \S+) \| ¥0 /);
+  });
+
+    test('items at risk as they stood at the end of the week', async () => {
     const { stdout } = await zonegraph(['report', 'weekly', '--week', '2020-W19'], editorEnv);
     const risk = section(stdout, '## At risk');
     expect(risk).toContain('obstacles overdue 1');

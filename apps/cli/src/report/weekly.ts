@@ -179,6 +179,18 @@ export function yuan(amount: string | null | undefined): string {
 /** A yuan amount times a share, to the fen (a double holds the fen of any programme's target exactly). */
 const expectedAmount = (target: string, share: number) => (Number(target) * share).toFixed(2);
 
+/**
+ * A sum that leaves out `hidden` monthly records this key may not see: "hidden"
+ * when nothing visible was summed (¥0 would be wrong), else the sum and what it
+ * leaves out.
+ */
+export function partialYuan(amount: string, hidden: number): string {
+  if (hidden === 0) return yuan(amount);
+  const records = `${hidden} monthly record${hidden === 1 ? '' : 's'}`;
+  if (Number(amount) === 0) return `hidden (${records} this key may not see)`;
+  return `${yuan(amount)} + ${records} this key may not see`;
+}
+
 const percent = (value: string | number | null | undefined) => (value === null || value === undefined ? '–' : `${Number(value).toFixed(1)}%`);
 
 export function renderWeekly(data: WeeklyData): string {
@@ -242,14 +254,17 @@ export function renderWeekly(data: WeeklyData): string {
       table(
         ['', 'Amount', 'A year earlier', 'Growth'],
         [
-          [`${month.label} (month of the week)`, yuan(month.amount), yuan(month.previousYearAmount), percent(month.growthPercent)],
-          [`Cumulative to ${month.end}`, yuan(month.cumulative), '', ''],
+          [`${month.label} (month of the week)`, partialYuan(month.amount, month.hiddenRecords), yuan(month.previousYearAmount), percent(month.growthPercent)],
+          [`Cumulative to ${month.end}`, partialYuan(month.cumulative, inv.total.hiddenRecords), '', ''],
         ],
       ),
     );
     // Expected by the week's own last day, not by the end of its month.
     const expected = inv.target === null ? null : expectedAmount(inv.target, expectedShareBy(week.sunday, data.periodStart, data.periodEnd));
-    out.push('', `Target for the period: ${yuan(inv.target)}; reached ${percent(month.cumulativeTargetPercent)}${expected ? `, against ${yuan(expected)} expected by ${week.sunday} (the week's last day) on a straight line` : ''}.`);
+    const hiddenSoFar = inv.total.hiddenRecords;
+    const reached =
+      hiddenSoFar === 0 ? percent(month.cumulativeTargetPercent) : Number(month.cumulative) === 0 ? 'hidden' : `${percent(month.cumulativeTargetPercent)} of what this key may see`;
+    out.push('', `Target for the period: ${yuan(inv.target)}; reached ${reached}${expected ? `, against ${yuan(expected)} expected by ${week.sunday} (the week's last day) on a straight line` : ''}.`);
   }
 
   out.push('', '## Progress', '');

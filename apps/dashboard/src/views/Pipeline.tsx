@@ -5,7 +5,7 @@ import { Section, Stat } from '../components/bits.tsx';
 import { colours, EChart, type ChartOption } from '../components/EChart.tsx';
 import { FilterBar, type ProjectFilters } from '../components/Filters.tsx';
 import { Query } from '../components/Query.tsx';
-import { formatMoney, formatPercent } from '../format.ts';
+import { formatPartialMoney, formatPercent } from '../format.ts';
 import { useLanguage } from '../i18n/context.tsx';
 import { ALL_STAGES, funnel } from '../pipeline.ts';
 
@@ -43,6 +43,7 @@ export function Pipeline() {
 
 function StageView({ report }: { report: Report }) {
   const { t, lang } = useLanguage();
+  const hidden = { hidden: t.hiddenFigure, leftOut: t.hiddenProjects };
   const { total } = report;
   const rows = funnel(report.groups.map((g) => ({ stage: g.stage, projects: g.figures.projects })));
   const option = useMemo<ChartOption>(
@@ -78,8 +79,8 @@ function StageView({ report }: { report: Report }) {
         <Stat label={t.pipeline.total} value={total.projects} testId="pipeline-total" />
         <Stat label={t.pipeline.withTarget} value={total.withTarget} />
         <Stat label={t.pipeline.reachedTarget} value={`${total.reachedTarget} (${formatPercent(total.reachedTargetPercent, lang)})`} />
-        <Stat label={t.pipeline.planned} value={formatMoney(total.plannedInvestment, lang)} />
-        <Stat label={t.pipeline.completed} value={formatMoney(total.completedInvestment, lang)} />
+        <Stat label={t.pipeline.planned} value={formatPartialMoney(total.plannedInvestment, total.projectsWithHiddenFigures, lang, hidden)} testId="pipeline-planned" />
+        <Stat label={t.pipeline.completed} value={formatPartialMoney(total.completedInvestment, total.projectsWithHiddenFigures, lang, hidden)} testId="pipeline-completed" />
       </div>
       <Section title={t.pipeline.funnel}>
         <EChart option={option} height={260} label={rows.map((r) => `${t.stage[r.stage]}: ${r.reached}`).join('; ')} />
