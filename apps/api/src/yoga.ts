@@ -1,4 +1,3 @@
-import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import { blockFieldSuggestionsPlugin } from '@escape.tech/graphql-armor-block-field-suggestions';
 import { useDisableIntrospection } from '@graphql-yoga/plugin-disable-introspection';
 import type { Database } from '@zonegraph/db';
@@ -8,6 +7,7 @@ import type { Redis } from 'ioredis';
 import { createAuthenticator } from './auth.ts';
 import { loadConfig, type Config } from './config.ts';
 import { exampleOperations } from './examples.ts';
+import { renderZonegraphGraphiQL } from './graphiql.ts';
 import type { Logger } from './logger.ts';
 import { useCompressedPages } from './plugins/compressed-pages.ts';
 import { useBodyLimit } from './plugins/body-limit.ts';
@@ -94,8 +94,7 @@ export function createApp({
     graphqlEndpoint: '/graphql',
     healthCheckEndpoint: '/health/live',
     landingPage: false,
-    // Assets come from the API itself: zone intranets are often closed to the internet.
-    renderGraphiQL,
+    renderGraphiQL: renderZonegraphGraphiQL,
     graphiql: graphiql && {
       title: 'zonegraph',
       defaultTabs: exampleOperations.map(({ query }) => ({ query })),
