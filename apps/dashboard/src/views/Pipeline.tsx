@@ -1,9 +1,9 @@
 import type { PipelineFilter, PipelineReportQuery, ProjectStage } from '@zonegraph/sdk';
-import { useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import { useApiQuery } from '../api.tsx';
 import { Section, Stat } from '../components/bits.tsx';
 import { colours, EChart, type ChartOption } from '../components/EChart.tsx';
-import { FilterBar, type ProjectFilters } from '../components/Filters.tsx';
+import { FilterBar, useFiltersInUrl, type ProjectFilters } from '../components/Filters.tsx';
 import { Query } from '../components/Query.tsx';
 import { formatPartialMoney, formatPercent } from '../format.ts';
 import { useLanguage } from '../i18n/context.tsx';
@@ -25,7 +25,7 @@ export function pipelineFilter(filters: ProjectFilters): PipelineFilter {
 /** The project pipeline: a funnel by stage, and each target stage against where its projects are. */
 export function Pipeline() {
   const { t } = useLanguage();
-  const [filters, setFilters] = useState<ProjectFilters>({});
+  const [filters, setFilters] = useFiltersInUrl();
   const filter = pipelineFilter(filters);
   const byStage = useApiQuery('pipelineReport', { filter, by: ['STAGE'] }, (c) => c.pipelineReport({ filter, by: ['STAGE'] }));
   const byTarget = useApiQuery('pipelineReport', { filter, by: ['TARGET_STAGE', 'STAGE'] }, (c) => c.pipelineReport({ filter, by: ['TARGET_STAGE', 'STAGE'] }));
@@ -98,6 +98,7 @@ function TargetMatrix({ groups }: { groups: Group[] }) {
     groups.find((g) => (g.targetStage ?? null) === target && g.stage === current)?.figures.projects ?? 0;
   if (groups.length === 0) return <p className="muted">{t.noData}</p>;
   return (
+    <div className="table-scroll">
     <table className="matrix" data-testid="target-matrix">
       <thead>
         <tr>
@@ -127,6 +128,7 @@ function TargetMatrix({ groups }: { groups: Group[] }) {
         ))}
       </tbody>
     </table>
+    </div>
   );
 }
 
