@@ -18,11 +18,12 @@ export interface RunningApi {
  * The real API over real HTTP on an ephemeral port, with a seeded database of
  * its own: the SDK and the apps built on it are tested as a partner would use
  * them, through the network. With `dashboardDir`, it also serves the built
- * dashboard at /dashboard, as `pnpm start` does. For tests only.
+ * dashboard at /dashboard, as `pnpm start` does; with `graphiql`, GraphiQL
+ * at /graphql for a browser. For tests only.
  */
-export async function startApi({ dashboardDir }: { dashboardDir?: string } = {}): Promise<RunningApi> {
+export async function startApi({ dashboardDir, graphiql = false }: { dashboardDir?: string; graphiql?: boolean } = {}): Promise<RunningApi> {
   const db = await createTestDatabase({ seeded: true });
-  const server = createServer(createApp({ db, logger: createLogger('silent'), graphiql: false, dashboardDir }));
+  const server = createServer(createApp({ db, logger: createLogger('silent'), graphiql, dashboardDir }));
   try {
     await listen(server, 0);
   } catch (error) {

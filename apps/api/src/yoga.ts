@@ -1,4 +1,3 @@
-import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import { blockFieldSuggestionsPlugin } from '@escape.tech/graphql-armor-block-field-suggestions';
 import { useDisableIntrospection } from '@graphql-yoga/plugin-disable-introspection';
 import type { Database } from '@zonegraph/db';
@@ -8,6 +7,7 @@ import type { Redis } from 'ioredis';
 import { createAuthenticator } from './auth.ts';
 import { loadConfig, type Config } from './config.ts';
 import { exampleOperations } from './examples.ts';
+import { renderZonegraphGraphiQL } from './graphiql.ts';
 import type { Logger } from './logger.ts';
 import { useCompressedPages } from './plugins/compressed-pages.ts';
 import { useBodyLimit } from './plugins/body-limit.ts';
@@ -15,8 +15,9 @@ import { useActualCost } from './plugins/cost.ts';
 import { CSRF_HEADERS, useCsrfPrevention } from './plugins/csrf.ts';
 import { maskError } from './plugins/error-masking.ts';
 import { useExecutionGuards } from './plugins/execution-guards.ts';
-import { useDashboard } from './plugins/dashboard.ts';
+import { hasBuiltDashboard, useDashboard } from './plugins/dashboard.ts';
 import { useHealth } from './plugins/health.ts';
+import { useLandingPage } from './plugins/landing.ts';
 import { useHttpErrorCodes } from './plugins/http-error-codes.ts';
 import { useDocumentLimits } from './plugins/limits.ts';
 import { createBudgets } from './plugins/rate-limit.ts';
@@ -93,8 +94,7 @@ export function createApp({
     graphqlEndpoint: '/graphql',
     healthCheckEndpoint: '/health/live',
     landingPage: false,
-    // Assets come from the API itself: zone intranets are often closed to the internet.
-    renderGraphiQL,
+    renderGraphiQL: renderZonegraphGraphiQL,
     graphiql: graphiql && {
       title: 'zonegraph',
       defaultTabs: exampleOperations.map(({ query }) => ({ query })),
@@ -111,6 +111,11 @@ export function createApp({
     context: async ({ request }) => ({ ...(await authenticate(request)), requestId: requestIdOf(request), pubsub }),
     plugins: [
       ...(dashboardDir ? [useDashboard({ dir: dashboardDir, logger })] : []),
+      useLandingPage({
+        graphiql,
+        dashboard: dashboardDir !== undefined && hasBuiltDashboard(dashboardDir),
+        schema: settings.INTROSPECTION ? schema : null,
+      }),
       useCompressedPages(),
       useBodyLimit(settings.MAX_BODY_BYTES),
       useHealth(db),

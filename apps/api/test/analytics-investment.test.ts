@@ -20,7 +20,10 @@ const REPORT = /* GraphQL */ `
       to
       target
       total { amount previousYearAmount growthPercent targetPercent }
+      hidden: total { hiddenRecords }
       months { start end label amount previousYearAmount growthPercent cumulative cumulativeTargetPercent expectedCumulative }
+      hiddenMonths: months { label hiddenRecords }
+      hiddenCampaigns: groups(by: CAMPAIGN) { group { code } amount hiddenRecords }
       quarters { label start end amount previousYearAmount growthPercent cumulative expectedCumulative }
       campaigns: groups(by: CAMPAIGN) { group { code } amount previousYearAmount growthPercent sharePercent }
     }
@@ -121,7 +124,29 @@ describe('investment report', () => {
     // Only T-A: its project and its figures are public.
     expect(report.total).toEqual({ amount: '550', previousYearAmount: '100', growthPercent: 450, targetPercent: 0.06 });
     expect(report.months.slice(0, 3).map((m: { amount: string }) => m.amount)).toEqual(['200', '0', '350']);
-    expect(report.campaigns).toEqual([{ group: { code: 'TEST-2020-C1' }, amount: '550', previousYearAmount: '100', growthPercent: 450, sharePercent: 100 }]);
+    // Campaign C2 is listed with nothing summed: its only figures are hidden (hiddenRecords, next test).
+    expect(report.campaigns).toEqual([
+      { group: { code: 'TEST-2020-C1' }, amount: '550', previousYearAmount: '100', growthPercent: 450, sharePercent: 100 },
+      { group: { code: 'TEST-2020-C2' }, amount: '0', previousYearAmount: '0', growthPercent: null, sharePercent: 0 },
+    ]);
+  });
+
+  it('says how many records a partner\'s sums leave out, so a hidden amount does not read as 0', async () => {
+    const { investmentReport: forPartner } = await ask(api, partner, REPORT);
+    // T-B's February 2020 record (its figures are internal); T-R's is of a project the partner may not see at all.
+    expect(forPartner.hidden).toEqual({ hiddenRecords: 1 });
+    expect(forPartner.hiddenMonths.slice(0, 3)).toEqual([
+      { label: '2020-01', hiddenRecords: 0 },
+      { label: '2020-02', hiddenRecords: 1 },
+      { label: '2020-03', hiddenRecords: 0 },
+    ]);
+    // Campaign C2's only figures are hidden: it is listed with 0 summed and the record it leaves out.
+    expect(forPartner.hiddenCampaigns).toEqual([
+      { group: { code: 'TEST-2020-C1' }, amount: '550', hiddenRecords: 0 },
+      { group: { code: 'TEST-2020-C2' }, amount: '0', hiddenRecords: 1 },
+    ]);
+    const { investmentReport: forAnalyst } = await ask(api, analyst, REPORT);
+    expect(forAnalyst.hidden).toEqual({ hiddenRecords: 0 });
   });
 
   it('shows an analyst internal figures but not the restricted project', async () => {

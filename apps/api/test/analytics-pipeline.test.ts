@@ -14,7 +14,7 @@ import { startTestApi, type TestApi } from './testkit.ts';
 //   P7    editors     C1        UNDER_CONSTRUCTION  UNDER_CONSTRUCTION (09-30)  700 (public)
 //   P8    archived    C1        UNDER_CONSTRUCTION  UNDER_CONSTRUCTION (09-30)  800
 
-const FIGURES = 'projects withTarget reachedTarget notReachedTarget reachedTargetPercent plannedInvestment completedInvestment projectsWithVisibleFigures';
+const FIGURES = 'projects withTarget reachedTarget notReachedTarget reachedTargetPercent plannedInvestment completedInvestment projectsWithVisibleFigures projectsWithHiddenFigures';
 
 const PIPELINE = /* GraphQL */ `
   query ($filter: PipelineFilter, $by: [PipelineDimension!]!) {
@@ -79,14 +79,33 @@ describe('pipeline report', () => {
     const forEditor = await ask(api, editor, PIPELINE, { by: [] });
     expect(forEditor.pipelineReport.total).toEqual({
       projects: 7, withTarget: 6, reachedTarget: 3, notReachedTarget: 3, reachedTargetPercent: 50,
-      plannedInvestment: '1900', completedInvestment: '200', projectsWithVisibleFigures: 7,
+      plannedInvestment: '1900', completedInvestment: '200', projectsWithVisibleFigures: 7, projectsWithHiddenFigures: 0,
     });
     const forPartner = await ask(api, partner, PIPELINE, { by: [] });
     // P3's figures are internal: its 300 is not summed, though P3 is counted.
     expect(forPartner.pipelineReport.total).toEqual({
       projects: 6, withTarget: 5, reachedTarget: 2, notReachedTarget: 3, reachedTargetPercent: 40,
-      plannedInvestment: '900', completedInvestment: '200', projectsWithVisibleFigures: 5,
+      plannedInvestment: '900', completedInvestment: '200', projectsWithVisibleFigures: 5, projectsWithHiddenFigures: 1,
     });
+  });
+
+  it('says how many projects\' figures were hidden, and gives null, not 0, for a sum over hidden figures only', async () => {
+    const forEditor = await ask(api, editor, PIPELINE, { by: [] });
+    expect(forEditor.pipelineReport.total.projectsWithHiddenFigures).toBe(0);
+    const forPartner = await ask(api, partner, PIPELINE, { by: [] });
+    // P3's internal figures are left out of the partner's sums, and the total says so.
+    expect(forPartner.pipelineReport.total.projectsWithHiddenFigures).toBe(1);
+    // Campaign C2 holds P3 (figures internal), P4 (no figures) and P6: only P6's 600 is summed.
+    const c2 = await ask(api, partner, PIPELINE, { filter: { campaign: ['TEST-2020-C2'] }, by: [] });
+    expect(c2.pipelineReport.total).toMatchObject({ projects: 3, plannedInvestment: '600', projectsWithVisibleFigures: 2, projectsWithHiddenFigures: 1 });
+    // P3 alone (operating and due to start construction): every figure hidden, so the sums are null.
+    const p3Only = await ask(api, partner, PIPELINE, { filter: { stage: ['OPERATING'], targetStage: ['UNDER_CONSTRUCTION'] }, by: [] });
+    expect(p3Only.pipelineReport.total).toMatchObject({ projects: 1, plannedInvestment: null, completedInvestment: null, projectsWithVisibleFigures: 0, projectsWithHiddenFigures: 1 });
+    const forEditorP3 = await ask(api, editor, PIPELINE, { filter: { stage: ['OPERATING'], targetStage: ['UNDER_CONSTRUCTION'] }, by: [] });
+    expect(forEditorP3.pipelineReport.total).toMatchObject({ projects: 1, plannedInvestment: '300' });
+    // Nothing counted is an honest zero.
+    const none = await ask(api, partner, PIPELINE, { filter: { park: ['NO-SUCH-PARK'] }, by: [] });
+    expect(none.pipelineReport.total).toMatchObject({ projects: 0, plannedInvestment: '0', projectsWithHiddenFigures: 0 });
   });
 
   it('crosses target stage with current stage, along the path', async () => {

@@ -14,3 +14,14 @@ export interface OutputStream {
   columns?: number;
   isTTY?: boolean;
 }
+
+/**
+ * The directory the caller ran the command from. `pnpm zonegraph` runs the
+ * root's script in the repository's root, whatever directory it was typed in;
+ * pnpm (like npm) names that directory in INIT_CWD, trusted only while the
+ * script running is `zonegraph` itself.
+ */
+export function callerDirectory(env: Record<string, string | undefined>, processCwd = process.cwd()): string {
+  const initCwd = env['INIT_CWD']?.trim();
+  return env['npm_lifecycle_event'] === 'zonegraph' && initCwd ? initCwd : processCwd;
+}

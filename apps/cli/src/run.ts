@@ -6,16 +6,18 @@ import { importCommand } from './commands/import.ts';
 import { keysCommand } from './commands/keys.ts';
 import { projectsCommand } from './commands/projects.ts';
 import { reportCommand } from './commands/report.ts';
+import { DEFAULT_URL } from './connection.ts';
 import { CommandFailed, UsageError } from './errors.ts';
 import { ExitCode, exitCodeHelp } from './exit-codes.ts';
-import type { CliIo } from './io.ts';
+import { callerDirectory, type CliIo } from './io.ts';
 
 /**
  * Runs the command line `argv` (without the node and script paths) and
  * resolves with the exit status; it never calls `process.exit`, so tests run
  * it in process with their own streams and environment.
  */
-export async function run(argv: readonly string[], io: CliIo): Promise<ExitCode> {
+export async function run(argv: readonly string[], given: CliIo): Promise<ExitCode> {
+  const io: CliIo = { ...given, cwd: given.cwd ?? callerDirectory(given.env) };
   const program = buildProgram(io);
   try {
     await program.parseAsync([...argv], { from: 'user' });
@@ -79,8 +81,19 @@ function report(error: unknown, io: CliIo): ExitCode {
   if (error instanceof TransportError) {
     say(error.message);
     if (error.status === undefined) say('Is the API running? Point --url or $ZONEGRAPH_URL at its /graphql endpoint.');
+    else if (!answersGraphQL(error.url)) say(`Does the path end in /graphql? The API answers at e.g. ${DEFAULT_URL}; set --url or $ZONEGRAPH_URL.`);
     return ExitCode.unreachable;
   }
   say(`unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
   return ExitCode.apiError;
+}
+
+/** Whether a URL names a /graphql endpoint; anything else answering with something not GraphQL is likely the wrong path. */
+function answersGraphQL(url: string | undefined): boolean {
+  if (!url) return true;
+  try {
+    return new URL(url).pathname.replace(/\/+$/, '').endsWith('/graphql');
+  } catch {
+    return true;
+  }
 }

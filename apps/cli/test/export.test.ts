@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
@@ -99,6 +99,17 @@ describe('zonegraph export', () => {
     expect(projects).toHaveLength(expected);
     expect(projects.every((p) => p.campaign === 'GZK-2020-C1')).toBe(true);
     expect(Array.isArray(projects[0]!.organisations)).toBe(true);
+  });
+
+  test('run as `pnpm zonegraph` from another directory, a relative --out lands in that directory, not the repository root', async () => {
+    const caller = mkdtempSync(join(tmpdir(), 'zonegraph-caller-'));
+    // What pnpm hands the root's `zonegraph` script: the root as working directory, the caller's in INIT_CWD.
+    const viaPnpm = { ...editorEnv, npm_lifecycle_event: 'zonegraph', INIT_CWD: caller };
+    const { code, stderr } = await zonegraph(['export', 'findings', '--format', 'json', '--out', 'findings.json'], viaPnpm);
+    expect(code).toBe(0);
+    expect(stderr).toContain('findings.json');
+    expect(JSON.parse(readFileSync(join(caller, 'findings.json'), 'utf8'))).toHaveLength(1);
+    expect(existsSync(join(process.cwd(), 'findings.json'))).toBe(false);
   });
 
   test('investment: one row per project and month, oldest first, amounts exact', async () => {

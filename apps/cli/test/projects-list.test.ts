@@ -180,10 +180,18 @@ describe('failures and exit status', () => {
     expect(stderr).toMatch(/ECONNREFUSED/);
   });
 
-  test('a URL that is not a GraphQL endpoint exits 3 too', async () => {
+  test('a URL that is not a GraphQL endpoint exits 3 too, and asks whether its path ends in /graphql', async () => {
     const { code, stderr } = await zonegraph(['projects', 'list', '--url', `${api.origin}/nothing-here`]);
     expect(code).toBe(3);
     expect(stderr).toMatch(/HTTP 404/);
+    expect(stderr).toContain('Does the path end in /graphql?');
+    // The server's own address without the path: its start page, which is not the API either.
+    const root = await zonegraph(['projects', 'list', '--url', `${api.origin}/`]);
+    expect(root.code).toBe(3);
+    expect(root.stderr).toContain('Does the path end in /graphql?');
+    // The right path is not second-guessed when the API itself refuses.
+    const right = await zonegraph(['projects', 'list', '--first', '500', '--url', api.url]);
+    expect(right.stderr).not.toContain('/graphql?');
   });
 
   test('--help documents the exit codes and exits 0', async () => {

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { startApi, type RunningApi } from '@zonegraph/api/testing';
 import { createApiKey, type ProjectStage } from '@zonegraph/db';
+import { defaultWeek } from '../src/report/weekly.ts';
 import { zonegraph } from './support/cli.ts';
 
 let api: RunningApi;
@@ -75,9 +76,22 @@ describe('zonegraph report weekly', () => {
     expect(investment).toContain('| 2020-05 (month of the week) | ¥250,000,000 (2.50 亿) |');
     expect(investment).toContain('| Cumulative to 2020-05-31 | ¥350,000,000 (3.50 亿) |');
     expect(investment).toContain('Target for the period: ¥19,500,000,000 (195.00 亿); reached 1.8%');
+    // Expected by Sunday 10 May, day 131 of 2020's 366: not by the end of May.
+    expect(investment).toContain('against ¥6,979,508,196.72 (69.80 亿) expected by 2020-05-10 (the week\'s last day) on a straight line.');
   });
 
-  test('items at risk as they stood at the end of the week', async () => {
+  test('investment a key may not see reads as hidden, not ¥0', async () => {
+    // The seed's investment figures are INTERNAL: without a key, both records are hidden.
+    const { code, stdout } = await zonegraph(['report', 'weekly', '--week', '2020-W19'], { ZONEGRAPH_URL: api.url });
+    expect(code).toBe(0);
+    const investment = section(stdout, '## Investment');
+    expect(investment).toContain('| 2020-05 (month of the week) | hidden (1 monthly record this key may not see) |');
+    expect(investment).toContain('| Cumulative to 2020-05-31 | hidden (2 monthly records this key may not see) |');
+    expect(investment).toContain('reached hidden');
+    expect(investment).not.toMatch(/(\(month of the week\)|Cumulative to \S+) \| ¥0 /);
+  });
+
+    test('items at risk as they stood at the end of the week', async () => {
     const { stdout } = await zonegraph(['report', 'weekly', '--week', '2020-W19'], editorEnv);
     const risk = section(stdout, '## At risk');
     expect(risk).toContain('obstacles overdue 1');
@@ -107,13 +121,15 @@ describe('zonegraph report weekly', () => {
     expect((await zonegraph(['report', 'weekly', '--week', '2020-W19', '--out', '/nonexistent/dir/week.md'], editorEnv)).code).toBe(2);
   });
 
-  test('without --week, the current week in Asia/Shanghai', async () => {
-    const { code, stdout } = await zonegraph(['report', 'weekly'], editorEnv);
+  test('without --week, after the programme\'s period: its last week with a stage move, not today\'s week', async () => {
+    // The seeded programme ran through 2020; the last move above is on Monday 11 May (2020-W20).
+    const { code, stdout, stderr } = await zonegraph(['report', 'weekly'], editorEnv);
+    expect(stderr).toBe('');
     expect(code).toBe(0);
-    const [, monday, sunday] = /^# Weekly report \d{4}-W\d{2}: (\S+) to (\S+)\n/.exec(stdout) ?? [];
-    const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
-    expect(new Date(`${monday}T00:00:00Z`).getUTCDay()).toBe(1);
-    expect(monday! <= today && today <= sunday!).toBe(true);
+    expect(stdout).toMatch(/^# Weekly report 2020-W20: 2020-05-11 to 2020-05-17\n/);
+    expect(stdout).toContain('figures as of 2020-05-17 15:59 UTC');
+    expect(section(stdout, '## This week')).toContain('| Signings (签约入驻) | 1 |');
+    expect(stdout).not.toMatch(/\| -\d+ \|/); // no negative days left or overdue
   });
 
   test('a week that does not exist is a usage error', async () => {
@@ -121,6 +137,24 @@ describe('zonegraph report weekly', () => {
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('2021 has weeks W01 to W52');
     expect((await zonegraph(['report', 'weekly', '--week', 'last week'], editorEnv)).code).toBe(2);
+  });
+});
+
+describe('the week chosen without --week', () => {
+  const programme = { programme: 'GZK-2020', periodStart: '2020-01-01', periodEnd: '2020-12-31' };
+
+  test('while the programme runs, this week', () => {
+    expect(defaultWeek({ ...programme, lastActivity: '2020-03-02' }, '2020-06-17')).toEqual({ label: '2020-W25', monday: '2020-06-15', sunday: '2020-06-21' });
+  });
+
+  test('after the period, the week of the last move or talk', () => {
+    expect(defaultWeek({ ...programme, lastActivity: '2020-12-30' }, '2026-12-06').label).toBe('2020-W53');
+  });
+
+  test('with nothing ever recorded, a clear refusal naming --week', () => {
+    expect(() => defaultWeek({ ...programme, lastActivity: null }, '2026-12-06')).toThrow(
+      'the programme GZK-2020 runs from 2020-01-01 to 2020-12-31, not this week, and records no stage move or talk to report on: name a week with --week, e.g. --week 2020-W53',
+    );
   });
 });
 

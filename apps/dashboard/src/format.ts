@@ -38,6 +38,22 @@ export function formatMoney(amount: string | number | null | undefined, lang: La
   return `${sign}¥${number(size, lang, 2)}`;
 }
 
+/**
+ * A sum that leaves out figures the caller may not see (`hidden` of them):
+ * the words for "hidden" when nothing visible was summed (a 0 there would be a
+ * lie), the sum with a note of what it leaves out when some were, else the sum.
+ */
+export function formatPartialMoney(
+  amount: string | null | undefined,
+  hidden: number,
+  lang: Lang,
+  words: { hidden: string; leftOut: (n: number) => string },
+): string {
+  if (hidden === 0) return formatMoney(amount, lang);
+  if (amount === null || amount === undefined || Number(amount) === 0) return words.hidden;
+  return `${formatMoney(amount, lang)} ${words.leftOut(hidden)}`;
+}
+
 /** The unit a chart's money axis is drawn in, and the factor to divide yuan by. */
 export function moneyAxis(lang: Lang): { divisor: number; unit: string } {
   return lang === 'zh' ? { divisor: YI, unit: '亿元' } : { divisor: 1e9, unit: '¥ bn' };

@@ -19,19 +19,27 @@ export interface StageCount {
   projects: number;
 }
 
+/** The funnel's rows: the path, whose end is operation for a company and enrolment for a university, both shown (projects target either). */
+export const FUNNEL_STAGES = [...PATH_STAGES, 'ENROLLING'] as const satisfies readonly ProjectStage[];
+
 /**
  * The funnel: for each stage on the path, the projects that have reached it
- * (are at it or beyond). Suspended and cancelled projects are left out.
+ * (are at it or beyond). Its two ends, OPERATING and ENROLLING, each count
+ * their own projects; the stages before count both. Suspended and cancelled
+ * projects are left out.
  */
-export function funnel(counts: readonly StageCount[]): { stage: (typeof PATH_STAGES)[number]; reached: number; atStage: number }[] {
-  return PATH_STAGES.map((stage, index) => {
+export function funnel(counts: readonly StageCount[]): { stage: (typeof FUNNEL_STAGES)[number]; reached: number; atStage: number }[] {
+  const end = PATH_STAGES.indexOf('OPERATING');
+  return FUNNEL_STAGES.map((stage) => {
+    const index = rank(stage)!;
     let reached = 0;
     let atStage = 0;
     for (const { stage: current, projects } of counts) {
       const r = current ? rank(current) : null;
-      if (r === null) continue;
-      if (r >= index) reached += projects;
-      if (r === index) atStage += projects;
+      if (r === null || !current) continue;
+      // At an end of the path, only its own projects have reached it.
+      if (index === end ? current === stage : r >= index) reached += projects;
+      if (current === stage) atStage += projects;
     }
     return { stage, reached, atStage };
   });

@@ -199,6 +199,13 @@ describe('the dashboard in a browser', () => {
     await page.locator('select[name="cluster"]').selectOption('');
     await page.locator('select[name="campaign"]').first().selectOption('GZK-2020-C4');
     await expect.poll(() => text('pipeline-total'), { timeout: 20_000 }).toContain(String(c4!.total.projects));
+    // The filters are in the address: a reload (or a shared link) shows the same narrowed pipeline.
+    expect(new URL(page.url()).searchParams.get('campaign')).toBe('GZK-2020-C4');
+    await page.reload();
+    await expect.poll(() => page.locator('select[name="campaign"]').first().inputValue(), { timeout: 20_000 }).toBe('GZK-2020-C4');
+    await expect.poll(() => text('pipeline-total'), { timeout: 20_000 }).toContain(String(c4!.total.projects));
+    // The funnel has a row for each end of the path, enrolment included (three seed projects target it).
+    await expect.poll(() => page.getByRole('img', { name: /投产运营: \d+; 实现招生: \d+/ }).count(), { timeout: 20_000 }).toBe(1);
     await page.getByTestId('target-matrix').waitFor();
     await page.locator('canvas').first().waitFor();
     await shoot('2-pipeline');
@@ -336,6 +343,44 @@ describe('the dashboard in a browser', () => {
     await alert.getByRole('button', { name: 'Retry' }).click();
     await expect.poll(() => tab.getByTestId('risk-projects-overdue').count(), { timeout: 20_000 }).toBe(1);
     await tab.close();
+  });
+
+  it('on a phone (390 px): the language toggle is on screen, nothing is wider than the screen, hidden figures read as hidden', async () => {
+    const phone = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'zh-CN', reducedMotion: 'reduce' });
+    await phone.route('**/*', (route) => (new URL(route.request().url()).origin === api.origin ? route.continue() : (offOrigin.push(route.request().url()), route.abort())));
+    const tab = await phone.newPage();
+    tab.on('pageerror', (error) => pageErrors.push(error.message));
+    const views: [string, string][] = [
+      ['', 'campaign-card'],
+      ['pipeline', 'pipeline-total'],
+      ['investment', 'investment-total'],
+      ['cadence', 'calendar-WEEK'],
+      ['risks', 'risk-projects-overdue'],
+      ['projects', 'project-table'],
+      ['projects/GZK-2020-P01', 'project-title'],
+    ];
+    for (const [view, testId] of views) {
+      await tab.goto(`${api.origin}/dashboard/${view}`);
+      await tab.getByTestId(testId).first().waitFor({ timeout: 20_000 });
+      const toggle = await tab.getByTestId('language-toggle').boundingBox();
+      expect(toggle, view).not.toBeNull();
+      expect(toggle!.x, view).toBeGreaterThanOrEqual(0);
+      expect(toggle!.x + toggle!.width, view).toBeLessThanOrEqual(390);
+      expect(await tab.evaluate(() => document.documentElement.scrollWidth), view).toBeLessThanOrEqual(390);
+      if (view === 'pipeline') {
+        // Anonymous: every seed project's figures are INTERNAL, so the sums are hidden, not 0元.
+        await expect.poll(() => tab.getByTestId('pipeline-planned').innerText(), { timeout: 20_000 }).toContain('无权查看');
+        expect(await tab.getByTestId('pipeline-completed').innerText()).toContain('无权查看');
+      }
+      if (view === 'investment') {
+        await expect.poll(() => tab.getByTestId('investment-total').innerText(), { timeout: 20_000 }).toContain('无权查看');
+        expect(await tab.getByTestId('investment-total').innerText()).not.toContain('0元');
+      }
+      await tab.screenshot({ path: path.join(artifactsDir, `12-phone-${view.replace('/', '-') || 'overview'}.png`), fullPage: true });
+    }
+    await tab.getByTestId('language-toggle').click();
+    await expect.poll(() => tab.locator('html').getAttribute('lang')).toBe('en');
+    await phone.close();
   });
 
   it('loaded nothing from another host, sent only published documents, and raised no script error', () => {

@@ -1,5 +1,26 @@
 import { describe, expect, it } from 'vitest';
-import { daysLabel, formatDay, formatGrowth, formatMeasure, formatMoney, formatPercent, inAxisUnit, isoWeek, periodLabel, periodRange, streakLabel } from '../src/format.ts';
+import { messages } from '../src/i18n/messages.ts';
+import { daysLabel, formatDay, formatGrowth, formatMeasure, formatMoney, formatPartialMoney, formatPercent, inAxisUnit, isoWeek, periodLabel, periodRange, streakLabel } from '../src/format.ts';
+
+describe('sums over figures the caller may not see', () => {
+  const zh = { hidden: messages.zh.hiddenFigure, leftOut: messages.zh.hiddenProjects };
+  const en = { hidden: messages.en.hiddenFigure, leftOut: messages.en.hiddenProjects };
+
+  it('reads as hidden, not 0元, when every figure summed is hidden', () => {
+    expect(formatPartialMoney('0', 3, 'zh', zh)).toBe('无权查看');
+    expect(formatPartialMoney(null, 3, 'en', en)).toBe('not visible to you');
+  });
+
+  it('says what a partial sum leaves out', () => {
+    expect(formatPartialMoney('600', 1, 'zh', zh)).toBe('600元 （另有 1 个项目的投资无权查看）');
+    expect(formatPartialMoney('600', 2, 'en', en)).toBe('¥600 (+ 2 projects not visible to you)');
+  });
+
+  it('is a plain sum when nothing is hidden, a true zero included', () => {
+    expect(formatPartialMoney('0', 0, 'zh', zh)).toBe('0元');
+    expect(formatPartialMoney('19500000000', 0, 'zh', zh)).toBe('195亿元');
+  });
+});
 
 describe('money in 亿元 and 万元', () => {
   it('reads the programme target of 19.5 billion yuan as 195亿元', () => {

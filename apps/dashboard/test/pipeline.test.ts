@@ -14,7 +14,9 @@ describe('the pipeline funnel', () => {
       ['NEGOTIATING', 21, 3],
       ['SIGNED', 18, 4],
       ['UNDER_CONSTRUCTION', 14, 11],
-      ['OPERATING', 3, 3],
+      // The path's two ends, each with its own projects: seed projects target either.
+      ['OPERATING', 1, 1],
+      ['ENROLLING', 2, 2],
     ]);
   });
 
@@ -25,7 +27,7 @@ describe('the pipeline funnel', () => {
       { stage: 'CANCELLED', projects: 7 },
       { stage: null, projects: 9 },
     ]);
-    expect(rows.map((r) => r.reached)).toEqual([2, 2, 0, 0]);
+    expect(rows.map((r) => r.reached)).toEqual([2, 2, 0, 0, 0]);
   });
 
   it('tells whether a project reached its target stage', () => {

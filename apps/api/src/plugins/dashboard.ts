@@ -46,10 +46,16 @@ const CONTENT_SECURITY_POLICY = [
  * own routes (e.g. /dashboard/projects/GZK-2020-P07) can be reloaded and shared.
  * Off, with a log line saying so, when the directory holds no built dashboard.
  */
+/** Whether `dir` holds a built dashboard (an index.html), so that `/dashboard` is served. */
+export function hasBuiltDashboard(dir: string): boolean {
+  const index = path.join(path.resolve(dir), 'index.html');
+  return existsSync(index) && statSync(index).isFile();
+}
+
 export function useDashboard({ dir, logger }: { dir: string; logger?: Logger }): Plugin {
   const root = path.resolve(dir);
   const index = path.join(root, 'index.html');
-  if (!existsSync(index) || !statSync(index).isFile()) {
+  if (!hasBuiltDashboard(dir)) {
     logger?.info(`dashboard: no index.html in ${root}; /dashboard is off (build it with: pnpm --filter @zonegraph/dashboard build)`);
     return {};
   }

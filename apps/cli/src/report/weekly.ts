@@ -3,6 +3,7 @@
 // analytics reports the SDK ships, as Markdown for a meeting or an e-mail.
 import {
   CliRecentStageChangesDocument,
+  CliWeeklyReportDefaultsDocument,
   paginate,
   type CadenceReportQuery,
   type CliRecentStageChangesQueryVariables,
@@ -13,7 +14,8 @@ import {
   type RiskReportQuery,
   type ZonegraphClient,
 } from '@zonegraph/sdk';
-import { endOfDayIn, type Week } from './weeks.ts';
+import { UsageError } from '../errors.ts';
+import { daysBetween, endOfDayIn, weekOf, type Week } from './weeks.ts';
 
 export interface Move {
   code: string;
@@ -26,9 +28,56 @@ export interface Move {
   note: string | null;
 }
 
+/** The programme's period and the latest day the caller may see anything happen that the report counts. */
+export interface WeeklyDefaults {
+  programme: string;
+  periodStart: string;
+  periodEnd: string;
+  lastActivity: string | null;
+}
+
+export async function weeklyDefaults(client: ZonegraphClient, programme: string | undefined): Promise<WeeklyDefaults> {
+  const data = await client.request(CliWeeklyReportDefaultsDocument, { programme });
+  if (!data.programme) throw new Error(programme ? `no programme ${programme} that this key may see` : 'there is no programme that this key may see');
+  const days = [...data.projects.nodes.map((p) => p.stageHistory.nodes[0]?.occurredOn), data.engagements.nodes[0]?.occurredOn].filter(
+    (d): d is string => typeof d === 'string',
+  );
+  return {
+    programme: data.programme.code,
+    periodStart: data.programme.periodStart,
+    periodEnd: data.programme.periodEnd,
+    lastActivity: days.length ? days.reduce((a, b) => (a > b ? a : b)) : null,
+  };
+}
+
+/**
+ * The week to report when none is named: this week while the programme runs;
+ * after (or before) its period, the last week in which something happened, so
+ * that a report on a finished programme is not a page of nothing with
+ * negative days overdue. Refused when nothing ever happened.
+ */
+export function defaultWeek(defaults: WeeklyDefaults, today: string): Week {
+  if (defaults.periodStart <= today && today <= defaults.periodEnd) return weekOf(today);
+  if (defaults.lastActivity && defaults.lastActivity <= today) return weekOf(defaults.lastActivity);
+  throw new UsageError(
+    `the programme ${defaults.programme} runs from ${defaults.periodStart} to ${defaults.periodEnd}, not this week, and records no stage move or talk ` +
+      'to report on: name a week with --week, e.g. --week ' + weekOf(defaults.periodEnd < today ? defaults.periodEnd : defaults.periodStart).label,
+  );
+}
+
+/** The straight-line share of a target expected by the end of `day`: days of the period elapsed by then ÷ days in the period. */
+export function expectedShareBy(day: string, periodStart: string, periodEnd: string): number {
+  const elapsed = daysBetween(periodStart, day) + 1;
+  const length = daysBetween(periodStart, periodEnd) + 1;
+  return Math.min(Math.max(elapsed / length, 0), 1);
+}
+
 export interface WeeklyData {
   week: Week;
   timeZone: string;
+  /** The programme's period, `YYYY-MM-DD`. */
+  periodStart: string;
+  periodEnd: string;
   /** The instant the report judges at: the end of the week, or now for the current week. */
   asOf: string;
   signings: Move[];
@@ -52,13 +101,18 @@ const KIND: Partial<Record<ProjectStage, 'signings' | 'starts' | 'completions'>>
 /** How many at-risk items of each kind the report lists (the counts are always complete). */
 const RISK_ITEMS = 10;
 
-export async function gatherWeekly(client: ZonegraphClient, week: Week, options: { programme?: string; timeZone: string; now?: Date }): Promise<WeeklyData> {
+export async function gatherWeekly(
+  client: ZonegraphClient,
+  week: Week,
+  options: { programme?: string; timeZone: string; now?: Date; defaults?: WeeklyDefaults },
+): Promise<WeeklyData> {
   const endOfWeek = endOfDayIn(week.sunday, options.timeZone);
   const now = (options.now ?? new Date()).toISOString();
   const asOf = endOfWeek < now ? endOfWeek : now;
   const programme = options.programme;
 
-  const [cadence, investment, progress, pipeline, risk, moves] = await Promise.all([
+  const [defaults, cadence, investment, progress, pipeline, risk, moves] = await Promise.all([
+    options.defaults ?? weeklyDefaults(client, programme),
     // From the programme's start, so that streaks are the programme's, not the week's.
     client.cadenceReport({ programme, to: week.sunday, asOf }).then((r) => r.cadenceReport),
     client.investmentReport({ programme, to: week.sunday, by: 'CAMPAIGN' }).then((r) => r.investmentReport),
@@ -69,7 +123,7 @@ export async function gatherWeekly(client: ZonegraphClient, week: Week, options:
   ]);
   if (!cadence) throw new Error(programme ? `no programme ${programme} that this key may see` : 'there is no programme that this key may see');
 
-  const data: WeeklyData = { week, timeZone: cadence.timeZone, asOf, signings: [], starts: [], completions: [], cadence, investment, progress, pipeline, risk };
+  const data: WeeklyData = { week, timeZone: cadence.timeZone, periodStart: defaults.periodStart, periodEnd: defaults.periodEnd, asOf, signings: [], starts: [], completions: [], cadence, investment, progress, pipeline, risk };
   for (const move of moves) {
     const kind = KIND[move.toStage];
     if (kind) data[kind].push(move);
@@ -120,6 +174,21 @@ export function yuan(amount: string | null | undefined): string {
   const value = Number(amount);
   const yi = value >= 1e8 ? ` (${(value / 1e8).toFixed(2)} 亿)` : value >= 1e4 ? ` (${(value / 1e4).toFixed(1)} 万)` : '';
   return `¥${grouped}${fraction && Number(fraction) !== 0 ? `.${fraction.padEnd(2, '0')}` : ''}${yi}`;
+}
+
+/** A yuan amount times a share, to the fen (a double holds the fen of any programme's target exactly). */
+const expectedAmount = (target: string, share: number) => (Number(target) * share).toFixed(2);
+
+/**
+ * A sum that leaves out `hidden` monthly records this key may not see: "hidden"
+ * when nothing visible was summed (¥0 would be wrong), else the sum and what it
+ * leaves out.
+ */
+export function partialYuan(amount: string, hidden: number): string {
+  if (hidden === 0) return yuan(amount);
+  const records = `${hidden} monthly record${hidden === 1 ? '' : 's'}`;
+  if (Number(amount) === 0) return `hidden (${records} this key may not see)`;
+  return `${yuan(amount)} + ${records} this key may not see`;
 }
 
 const percent = (value: string | number | null | undefined) => (value === null || value === undefined ? '–' : `${Number(value).toFixed(1)}%`);
@@ -185,12 +254,17 @@ export function renderWeekly(data: WeeklyData): string {
       table(
         ['', 'Amount', 'A year earlier', 'Growth'],
         [
-          [`${month.label} (month of the week)`, yuan(month.amount), yuan(month.previousYearAmount), percent(month.growthPercent)],
-          [`Cumulative to ${month.end}`, yuan(month.cumulative), '', ''],
+          [`${month.label} (month of the week)`, partialYuan(month.amount, month.hiddenRecords), yuan(month.previousYearAmount), percent(month.growthPercent)],
+          [`Cumulative to ${month.end}`, partialYuan(month.cumulative, inv.total.hiddenRecords), '', ''],
         ],
       ),
     );
-    out.push('', `Target for the period: ${yuan(inv.target)}; reached ${percent(month.cumulativeTargetPercent)}${month.expectedCumulative ? `, against ${yuan(month.expectedCumulative)} expected by now on a straight line` : ''}.`);
+    // Expected by the week's own last day, not by the end of its month.
+    const expected = inv.target === null ? null : expectedAmount(inv.target, expectedShareBy(week.sunday, data.periodStart, data.periodEnd));
+    const hiddenSoFar = inv.total.hiddenRecords;
+    const reached =
+      hiddenSoFar === 0 ? percent(month.cumulativeTargetPercent) : Number(month.cumulative) === 0 ? 'hidden' : `${percent(month.cumulativeTargetPercent)} of what this key may see`;
+    out.push('', `Target for the period: ${yuan(inv.target)}; reached ${reached}${expected ? `, against ${yuan(expected)} expected by ${week.sunday} (the week's last day) on a straight line` : ''}.`);
   }
 
   out.push('', '## Progress', '');

@@ -15,6 +15,8 @@ const DAY_MS = 86_400_000;
 const toDay = (date: Date) => date.toISOString().slice(0, 10);
 const fromDay = (day: string) => new Date(`${day}T00:00:00Z`);
 export const addDays = (day: string, days: number) => toDay(new Date(fromDay(day).getTime() + days * DAY_MS));
+/** Days from one day to another (negative when `to` comes first). */
+export const daysBetween = (from: string, to: string) => Math.round((fromDay(to).getTime() - fromDay(from).getTime()) / DAY_MS);
 
 /** Today in a time zone, `YYYY-MM-DD`. */
 export function todayIn(timeZone: string, now = new Date()): string {

@@ -1,4 +1,5 @@
 import type { OriginGroup, ProjectStage } from '@zonegraph/sdk';
+import { useSearchParams } from 'wouter';
 import { useApiQuery } from '../api.tsx';
 import { useLanguage } from '../i18n/context.tsx';
 import { ALL_STAGES } from '../pipeline.ts';
@@ -12,6 +13,43 @@ export interface ProjectFilters {
 }
 
 const ORIGIN_GROUPS: OriginGroup[] = ['CAS', 'DEFENCE_INDUSTRY', 'UNIVERSITY', 'OTHER'];
+
+const FILTER_KEYS = ['campaign', 'cluster', 'park', 'originGroup', 'stage'] as const satisfies readonly (keyof ProjectFilters)[];
+
+/**
+ * The filters kept in the address (`?campaign=GZK-2020-C4&stage=SIGNED`), so
+ * that a filtered view can be reloaded, bookmarked and sent to a colleague.
+ * A value the API would refuse (an unknown origin group or stage) is ignored;
+ * an unknown code simply matches nothing, as in the API.
+ */
+export function useFiltersInUrl(): [ProjectFilters, (next: ProjectFilters) => void] {
+  const [params, setParams] = useSearchParams();
+  const filters: ProjectFilters = {};
+  const campaign = params.get('campaign');
+  const cluster = params.get('cluster');
+  const park = params.get('park');
+  const originGroup = params.get('originGroup');
+  const stage = params.get('stage');
+  if (campaign) filters.campaign = campaign;
+  if (cluster) filters.cluster = cluster;
+  if (park) filters.park = park;
+  if (originGroup && (ORIGIN_GROUPS as string[]).includes(originGroup)) filters.originGroup = originGroup as OriginGroup;
+  if (stage && (ALL_STAGES as string[]).includes(stage)) filters.stage = stage as ProjectStage;
+  const set = (next: ProjectFilters) =>
+    setParams(
+      (current) => {
+        const updated = new URLSearchParams(current);
+        for (const key of FILTER_KEYS) {
+          const value = next[key];
+          if (value) updated.set(key, value);
+          else updated.delete(key);
+        }
+        return updated;
+      },
+      { replace: true },
+    );
+  return [filters, set];
+}
 
 /** The filters the pipeline and the project table share; options come from the API. */
 export function FilterBar({ value, onChange, withStage = false }: { value: ProjectFilters; onChange(next: ProjectFilters): void; withStage?: boolean }) {

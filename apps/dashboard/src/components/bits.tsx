@@ -47,6 +47,8 @@ export function Table({
 }) {
   if (rowCount === 0 && empty !== undefined) return <p className="muted">{empty}</p>;
   return (
+    // On a narrow screen a wide table scrolls within its box, not the page.
+    <div className="table-scroll">
     <table data-testid={testId}>
       <thead>
         <tr>
@@ -62,5 +64,6 @@ export function Table({
       </thead>
       <tbody>{children}</tbody>
     </table>
+    </div>
   );
 }

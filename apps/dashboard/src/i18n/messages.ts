@@ -22,6 +22,8 @@ const zh = {
   unauthenticated: '密钥无效、已吊销或已过期。请清除或更换密钥。',
   noData: '暂无数据',
   hiddenFigure: '无权查看',
+  hiddenProjects: (n: number) => `（另有 ${n} 个项目的投资无权查看）`,
+  hiddenRecords: (n: number) => `（另有 ${n} 条月度记录无权查看）`,
   all: '全部',
   overview: {
     title: '计划总览',
@@ -194,6 +196,8 @@ const en: Messages = {
   unauthenticated: 'The key is unknown, revoked or expired. Clear it or use another.',
   noData: 'No data yet',
   hiddenFigure: 'not visible to you',
+  hiddenProjects: (n: number) => `(+ ${n} project${n === 1 ? '' : 's'} not visible to you)`,
+  hiddenRecords: (n: number) => `(+ ${n} monthly record${n === 1 ? '' : 's'} not visible to you)`,
   all: 'All',
   overview: {
     title: 'Programme at a glance',

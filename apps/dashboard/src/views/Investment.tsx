@@ -4,7 +4,7 @@ import { useApi, useApiQuery } from '../api.tsx';
 import { Section, Stat, Table } from '../components/bits.tsx';
 import { colours, EChart, type ChartOption } from '../components/EChart.tsx';
 import { Query } from '../components/Query.tsx';
-import { formatGrowth, formatMoney, formatMonthShort, formatPercent, inAxisUnit, moneyAxis, periodLabel, type Lang } from '../format.ts';
+import { formatGrowth, formatMoney, formatPartialMoney, formatMonthShort, formatPercent, inAxisUnit, moneyAxis, periodLabel, type Lang } from '../format.ts';
 import { useLanguage } from '../i18n/context.tsx';
 import type { Messages } from '../i18n/messages.ts';
 
@@ -82,11 +82,12 @@ export function investmentChart(report: Report, lang: Lang, t: Messages): ChartO
 
 function InvestmentView({ report }: { report: Report }) {
   const { t, lang, name } = useLanguage();
+  const hidden = { hidden: t.hiddenFigure, leftOut: t.hiddenRecords };
   const option = useMemo(() => investmentChart(report, lang, t), [report, lang, t]);
   return (
     <>
       <div className="stats">
-        <Stat label={t.investment.total} value={formatMoney(report.total.amount, lang)} testId="investment-total" />
+        <Stat label={t.investment.total} value={formatPartialMoney(report.total.amount, report.total.hiddenRecords, lang, hidden)} testId="investment-total" />
         <Stat label={t.investment.target} value={formatMoney(report.target, lang)} />
         <Stat label={t.investment.ofTarget} value={formatPercent(report.total.targetPercent, lang)} />
         <Stat label={t.investment.previousYear} value={formatMoney(report.total.previousYearAmount, lang)} />
@@ -111,7 +112,7 @@ function InvestmentView({ report }: { report: Report }) {
             {report.quarters.map((q) => (
               <tr key={q.start}>
                 <td>{periodLabel('QUARTER', q.start, lang)}</td>
-                <td className="num">{formatMoney(q.amount, lang)}</td>
+                <td className="num">{formatPartialMoney(q.amount, q.hiddenRecords, lang, hidden)}</td>
                 <td className="num">{formatMoney(q.previousYearAmount, lang)}</td>
                 <td className="num">{formatGrowth(q.growthPercent, lang)}</td>
                 <td className="num">
@@ -130,7 +131,7 @@ function InvestmentView({ report }: { report: Report }) {
             {report.groups.map((g) => (
               <tr key={g.group?.code ?? 'none'}>
                 <td>{g.group ? name(g.group) : '—'}</td>
-                <td className="num">{formatMoney(g.amount, lang)}</td>
+                <td className="num">{formatPartialMoney(g.amount, g.hiddenRecords, lang, hidden)}</td>
                 <td className="num">{formatPercent(g.sharePercent, lang)}</td>
                 <td className="num">{formatGrowth(g.growthPercent, lang)}</td>
               </tr>

@@ -1,11 +1,11 @@
 import type { PipelineFilter, PipelineReportQuery, ProjectStage } from '@zonegraph/sdk';
-import { useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import { useApiQuery } from '../api.tsx';
 import { Section, Stat } from '../components/bits.tsx';
 import { colours, EChart, type ChartOption } from '../components/EChart.tsx';
-import { FilterBar, type ProjectFilters } from '../components/Filters.tsx';
+import { FilterBar, useFiltersInUrl, type ProjectFilters } from '../components/Filters.tsx';
 import { Query } from '../components/Query.tsx';
-import { formatMoney, formatPercent } from '../format.ts';
+import { formatPartialMoney, formatPercent } from '../format.ts';
 import { useLanguage } from '../i18n/context.tsx';
 import { ALL_STAGES, funnel } from '../pipeline.ts';
 
@@ -25,7 +25,7 @@ export function pipelineFilter(filters: ProjectFilters): PipelineFilter {
 /** The project pipeline: a funnel by stage, and each target stage against where its projects are. */
 export function Pipeline() {
   const { t } = useLanguage();
-  const [filters, setFilters] = useState<ProjectFilters>({});
+  const [filters, setFilters] = useFiltersInUrl();
   const filter = pipelineFilter(filters);
   const byStage = useApiQuery('pipelineReport', { filter, by: ['STAGE'] }, (c) => c.pipelineReport({ filter, by: ['STAGE'] }));
   const byTarget = useApiQuery('pipelineReport', { filter, by: ['TARGET_STAGE', 'STAGE'] }, (c) => c.pipelineReport({ filter, by: ['TARGET_STAGE', 'STAGE'] }));
@@ -43,6 +43,7 @@ export function Pipeline() {
 
 function StageView({ report }: { report: Report }) {
   const { t, lang } = useLanguage();
+  const hidden = { hidden: t.hiddenFigure, leftOut: t.hiddenProjects };
   const { total } = report;
   const rows = funnel(report.groups.map((g) => ({ stage: g.stage, projects: g.figures.projects })));
   const option = useMemo<ChartOption>(
@@ -78,8 +79,8 @@ function StageView({ report }: { report: Report }) {
         <Stat label={t.pipeline.total} value={total.projects} testId="pipeline-total" />
         <Stat label={t.pipeline.withTarget} value={total.withTarget} />
         <Stat label={t.pipeline.reachedTarget} value={`${total.reachedTarget} (${formatPercent(total.reachedTargetPercent, lang)})`} />
-        <Stat label={t.pipeline.planned} value={formatMoney(total.plannedInvestment, lang)} />
-        <Stat label={t.pipeline.completed} value={formatMoney(total.completedInvestment, lang)} />
+        <Stat label={t.pipeline.planned} value={formatPartialMoney(total.plannedInvestment, total.projectsWithHiddenFigures, lang, hidden)} testId="pipeline-planned" />
+        <Stat label={t.pipeline.completed} value={formatPartialMoney(total.completedInvestment, total.projectsWithHiddenFigures, lang, hidden)} testId="pipeline-completed" />
       </div>
       <Section title={t.pipeline.funnel}>
         <EChart option={option} height={260} label={rows.map((r) => `${t.stage[r.stage]}: ${r.reached}`).join('; ')} />
@@ -97,6 +98,7 @@ function TargetMatrix({ groups }: { groups: Group[] }) {
     groups.find((g) => (g.targetStage ?? null) === target && g.stage === current)?.figures.projects ?? 0;
   if (groups.length === 0) return <p className="muted">{t.noData}</p>;
   return (
+    <div className="table-scroll">
     <table className="matrix" data-testid="target-matrix">
       <thead>
         <tr>
@@ -126,6 +128,7 @@ function TargetMatrix({ groups }: { groups: Group[] }) {
         ))}
       </tbody>
     </table>
+    </div>
   );
 }
 

@@ -3,7 +3,7 @@ import { useEffect, useState } from 'react';
 import { Link } from 'wouter';
 import { useApiQuery } from '../api.tsx';
 import { StageBadge, Table } from '../components/bits.tsx';
-import { FilterBar, type ProjectFilters } from '../components/Filters.tsx';
+import { FilterBar, useFiltersInUrl, type ProjectFilters } from '../components/Filters.tsx';
 import { Query } from '../components/Query.tsx';
 import { formatDay, formatMoney } from '../format.ts';
 import { useLanguage } from '../i18n/context.tsx';
@@ -34,7 +34,7 @@ function useDebounced<T>(value: T, ms: number): T {
 /** Every project the caller may see, searched, filtered and paged (cursor by cursor). */
 export function Projects() {
   const { t, lang, name } = useLanguage();
-  const [filters, setFilters] = useState<ProjectFilters>({});
+  const [filters, setFilters] = useFiltersInUrl();
   const [search, setSearch] = useState('');
   const [pageSize, setPageSize] = useState<number>(20);
   const debouncedSearch = useDebounced(search, 300);

@@ -62,6 +62,7 @@ interface Period {
   cumulative: Prisma.Decimal;
   cumulativeTargetPercent: number | null;
   expectedCumulative: Prisma.Decimal | null;
+  hiddenRecords: number;
 }
 
 interface Totals {
@@ -69,6 +70,7 @@ interface Totals {
   previous: Prisma.Decimal;
   growth: number | null;
   targetPercent: number | null;
+  hiddenRecords: number;
 }
 
 interface Group {
@@ -77,6 +79,7 @@ interface Group {
   previous: Prisma.Decimal;
   growth: number | null;
   share: number | null;
+  hiddenRecords: number;
 }
 
 type Answers = { total?: Totals; month?: Period[]; quarter?: Period[] } & Partial<Record<Dimension, Group[]>>;
@@ -112,8 +115,10 @@ async function investment(range: Range, wants: readonly Want[]): Promise<Answers
     // Sums whose records have all moved away or gone stay behind at zero.
     Prisma.sql`r.records > 0`,
     Prisma.sql`r.visibility = ANY(${vis})`,
-    Prisma.sql`r."investmentVisibility" = ANY(${vis})`,
   ];
+  // Records of projects the caller may see but whose figures they may not are
+  // not summed; they are counted, so that a sum over hidden figures says so.
+  const figuresVisible = Prisma.sql`r."investmentVisibility" = ANY(${vis})`;
   const filters: [Dimension, readonly string[] | null | undefined][] = [
     ['CAMPAIGN', filter?.campaign],
     ['CLUSTER', filter?.cluster],
@@ -139,16 +144,18 @@ async function investment(range: Range, wants: readonly Want[]): Promise<Answers
     return Prisma.sql`(
       SELECT COALESCE(json_agg(json_build_object(
                'start', start, 'end', "end", 'label', label, 'amount', amount::text, 'previous', previous::text, 'growth', ${growth},
+               'hiddenRecords', hidden,
                'cumulative', cumulative::text, 'cumulativeTargetPercent', round(cumulative * 100 / NULLIF(${target}, 0), 2)::float8,
                'expectedCumulative', round(expected, 2)::text) ORDER BY start), '[]'::json)
         FROM (
           SELECT b.start, b."end", to_char(b.start, ${label}) AS label,
-                 COALESCE(cur.amount, 0) AS amount, COALESCE(prev.previous, 0) AS previous,
+                 COALESCE(cur.amount, 0) AS amount, COALESCE(prev.previous, 0) AS previous, COALESCE(cur.hidden, 0)::int AS hidden,
                  sum(COALESCE(cur.amount, 0)) OVER (ORDER BY b.start) AS cumulative,
                  ${target} * LEAST(GREATEST((b."end" - ${dateParam(programme.periodStart)} + 1)::numeric / ${periodDays}, 0), 1) AS expected
             FROM (SELECT g::date AS start, (g + ${step} - interval '1 day')::date AS "end"
                     FROM generate_series(date_trunc(${unit}, ${dateParam(from)}::timestamp), ${dateParam(to)}::timestamp, ${step}) g) b
-            LEFT JOIN (SELECT date_trunc(${unit}, month::timestamp)::date AS start, sum(amount) AS amount, sum(previous) AS previous
+            LEFT JOIN (SELECT date_trunc(${unit}, month::timestamp)::date AS start, sum(amount) AS amount, sum(previous) AS previous,
+                              sum(hidden) AS hidden
                          FROM months GROUP BY 1) cur ON cur.start = b.start
             LEFT JOIN (SELECT date_trunc(${unit}, month::timestamp)::date AS start, sum(previous) AS previous
                          FROM months GROUP BY 1) prev ON prev.start = (b.start - interval '1 year')::date
@@ -156,21 +163,23 @@ async function investment(range: Range, wants: readonly Want[]): Promise<Answers
   };
   const total = Prisma.sql`(
     SELECT json_build_object('amount', amount::text, 'previous', previous::text, 'growth', ${growth},
-                             'targetPercent', round(amount * 100 / NULLIF(${target}, 0), 2)::float8)
-      FROM (SELECT COALESCE(sum(amount), 0) AS amount, COALESCE(sum(previous), 0) AS previous FROM months) t)`;
+                             'targetPercent', round(amount * 100 / NULLIF(${target}, 0), 2)::float8, 'hiddenRecords', hidden)
+      FROM (SELECT COALESCE(sum(amount), 0) AS amount, COALESCE(sum(previous), 0) AS previous, COALESCE(sum(hidden), 0)::int AS hidden
+              FROM months) t)`;
   const groups = (d: Dimension) => {
     const { table, column, order } = dimensionTables[d];
     return Prisma.sql`(
       SELECT COALESCE(json_agg(json_build_object(
                'code', code, 'nameZh', "nameZh", 'nameEn', "nameEn", 'amount', amount::text, 'previous', previous::text,
-               'growth', ${growth}, 'share', share) ORDER BY ord NULLS LAST, code NULLS LAST), '[]'::json)
+               'growth', ${growth}, 'share', share, 'hiddenRecords', hidden) ORDER BY ord NULLS LAST, code NULLS LAST), '[]'::json)
         FROM (
           SELECT g.*, round(amount * 100 / NULLIF(sum(amount) OVER (), 0), 2)::float8 AS share
             FROM (
               -- Records of a hidden campaign (cluster, …) fall in the group of those with none.
               SELECT l.code, l."nameZh", l."nameEn", min(${Prisma.raw(order)}) AS ord,
                      COALESCE(sum(a.amount) FILTER (WHERE ${inRange}), 0) AS amount,
-                     COALESCE(sum(a.amount) FILTER (WHERE ${yearBefore}), 0) AS previous
+                     COALESCE(sum(a.amount) FILTER (WHERE ${yearBefore}), 0) AS previous,
+                     COALESCE(sum(a.hidden) FILTER (WHERE ${inRange}), 0)::int AS hidden
                 FROM agg a
                 LEFT JOIN ${Prisma.raw(`"${table}"`)} l ON l.id = a.${Prisma.raw(`"${column}"`)} AND l.visibility = ANY(${vis})
                GROUP BY l.code, l."nameZh", l."nameEn"
@@ -185,14 +194,16 @@ async function investment(range: Range, wants: readonly Want[]): Promise<Answers
     WITH agg AS (
       -- Sums by month and by the dimensions asked for. A project without a cluster
       -- (sector, park) is summed under the nil UUID, which names no record.
-      SELECT r.month${dimColumns.length ? Prisma.raw(`, ${dimColumns.join(', ')}`) : Prisma.empty}, sum(r.amount) AS amount
+      SELECT r.month${dimColumns.length ? Prisma.raw(`, ${dimColumns.join(', ')}`) : Prisma.empty},
+             sum(r.amount) FILTER (WHERE ${figuresVisible}) AS amount, COALESCE(sum(r.records) FILTER (WHERE NOT ${figuresVisible}), 0) AS hidden
         FROM "InvestmentRollup" r
        WHERE ${Prisma.join(where, ' AND ')} AND (${inRange} OR ${yearBefore})
        GROUP BY r.month${dimColumns.length ? Prisma.raw(`, ${dimColumns.join(', ')}`) : Prisma.empty}
     ),
     months AS (
       SELECT month, COALESCE(sum(amount) FILTER (WHERE ${inRange}), 0) AS amount,
-             COALESCE(sum(amount) FILTER (WHERE ${yearBefore}), 0) AS previous
+             COALESCE(sum(amount) FILTER (WHERE ${yearBefore}), 0) AS previous,
+             COALESCE(sum(hidden) FILTER (WHERE ${inRange}), 0) AS hidden
         FROM agg r GROUP BY month
     )
     SELECT json_build_object(${Prisma.join(parts, ', ')}) AS answers`;
@@ -208,7 +219,13 @@ function parseAnswers(answers: Record<string, unknown>): Answers {
   for (const [want, value] of Object.entries(answers)) {
     if (want === 'total') {
       const t = value as Record<string, unknown>;
-      out.total = { amount: decimal(t.amount), previous: decimal(t.previous), growth: t.growth as number | null, targetPercent: t.targetPercent as number | null };
+      out.total = {
+        amount: decimal(t.amount),
+        previous: decimal(t.previous),
+        growth: t.growth as number | null,
+        targetPercent: t.targetPercent as number | null,
+        hiddenRecords: t.hiddenRecords as number,
+      };
     } else if (want === 'month' || want === 'quarter') {
       out[want] = (value as Record<string, unknown>[]).map((p) => ({
         start: day(p.start),
@@ -220,6 +237,7 @@ function parseAnswers(answers: Record<string, unknown>): Answers {
         cumulative: decimal(p.cumulative),
         cumulativeTargetPercent: p.cumulativeTargetPercent as number | null,
         expectedCumulative: p.expectedCumulative === null ? null : decimal(p.expectedCumulative),
+        hiddenRecords: p.hiddenRecords as number,
       }));
     } else {
       out[want as Dimension] = (value as Record<string, unknown>[]).map((g) => ({
@@ -228,11 +246,17 @@ function parseAnswers(answers: Record<string, unknown>): Answers {
         previous: decimal(g.previous),
         growth: g.growth as number | null,
         share: g.share as number | null,
+        hiddenRecords: g.hiddenRecords as number,
       }));
     }
   }
   return out;
 }
+
+const HIDDEN_RECORDS =
+  'Monthly investment records of projects you may see whose investment figures you may not (`investmentVisibility`), left out of ' +
+  'the amounts: above 0, the amounts are not the whole (an amount of 0 with hidden records is hidden, not zero), and a key of a ' +
+  'higher role sees more';
 
 const growthDescription = '(amount − previousYearAmount) ÷ previousYearAmount × 100, rounded to two places; null when the year before has nothing.';
 
@@ -255,6 +279,7 @@ const InvestmentPeriodRef = builder.objectRef<Period>('InvestmentPeriod').implem
       description: 'cumulative ÷ the programme\'s investment target × 100, rounded to two places; null when the programme has no target.',
       resolve: (p) => p.cumulativeTargetPercent,
     }),
+    hiddenRecords: t.exposeInt('hiddenRecords', { description: `${HIDDEN_RECORDS} (in this period)` }),
     expectedCumulative: t.field({
       type: 'Decimal',
       nullable: true,
@@ -277,6 +302,7 @@ const InvestmentTotalsRef = builder.objectRef<Totals>('InvestmentTotals').implem
       description: 'amount ÷ the programme\'s investment target × 100, rounded to two places; null when the programme has no target.',
       resolve: (r) => r.targetPercent,
     }),
+    hiddenRecords: t.exposeInt('hiddenRecords', { description: `${HIDDEN_RECORDS} (in the range)` }),
   }),
 });
 
@@ -293,6 +319,7 @@ const InvestmentGroupRef = builder.objectRef<Group>('InvestmentGroup').implement
     previousYearAmount: t.field({ type: 'Decimal', description: 'The same projects\' investment in the same months a year earlier, in yuan.', resolve: (g) => g.previous }),
     growthPercent: t.float({ nullable: true, description: `Growth on a year earlier: ${growthDescription}`, resolve: (g) => g.growth }),
     sharePercent: t.float({ nullable: true, description: 'This group\'s share of the range\'s whole amount, in percent (two places); null when that is zero.', resolve: (g) => g.share }),
+    hiddenRecords: t.exposeInt('hiddenRecords', { description: `${HIDDEN_RECORDS} (in the range)` }),
   }),
 });
 

@@ -144,6 +144,11 @@ async function pipelineGroups(scope: Scope, filter: PipelineFilter | null | unde
      ${chosen.length ? Prisma.sql`GROUP BY ${list('group')} ORDER BY ${list('order')}` : Prisma.empty}`;
 }
 
+const hiddenSum = 'Null when every project counted has figures you may not see (hidden, not zero); 0 when no project is counted.';
+
+/** Projects are counted, but not one of their figures may be seen: a sum would read as 0 where it is hidden. */
+const allHidden = (f: Figures) => f.projects > 0 && f.withFigures === 0;
+
 const PipelineFiguresRef = builder.objectRef<Figures>('PipelineFigures').implement({
   description:
     'Counts and investment of a set of projects. Investment sums cover only the projects whose investment figures you may see ' +
@@ -162,9 +167,25 @@ const PipelineFiguresRef = builder.objectRef<Figures>('PipelineFigures').impleme
       description: 'reachedTarget ÷ withTarget × 100, rounded to two places; null when no project has a target.',
       resolve: (f) => f.reachedPercent,
     }),
-    plannedInvestment: t.field({ type: 'Decimal', description: 'Sum of planned fixed-asset investment, in yuan.', resolve: (f) => f.plannedInvestment }),
-    completedInvestment: t.field({ type: 'Decimal', description: 'Sum of completed fixed-asset investment to date, in yuan.', resolve: (f) => f.completedInvestment }),
+    plannedInvestment: t.field({
+      type: 'Decimal',
+      nullable: true,
+      description: `Sum of planned fixed-asset investment, in yuan, over the projects whose figures you may see. ${hiddenSum}`,
+      resolve: (f) => (allHidden(f) ? null : f.plannedInvestment),
+    }),
+    completedInvestment: t.field({
+      type: 'Decimal',
+      nullable: true,
+      description: `Sum of completed fixed-asset investment to date, in yuan, over the projects whose figures you may see. ${hiddenSum}`,
+      resolve: (f) => (allHidden(f) ? null : f.completedInvestment),
+    }),
     projectsWithVisibleFigures: t.int({ description: 'How many of the projects the investment sums cover.', resolve: (f) => f.withFigures }),
+    projectsWithHiddenFigures: t.int({
+      description:
+        'How many of the projects counted have investment figures you may not see (`investmentVisibility`), left out of the sums: ' +
+        'when this is above 0, the sums are not the whole, and a key of a higher role sees more.',
+      resolve: (f) => f.projects - f.withFigures,
+    }),
   }),
 });
 
