@@ -89,6 +89,18 @@ const STATEMENTS: Record<string, { sql: string; params: (v: any) => unknown[] }>
                     FROM (SELECT * FROM matching ORDER BY code DESC LIMIT 20) m))))::text AS answer`,
     params: (v) => [String(v.campaign), String(v.search), (v.stages as string[]) ?? []],
   },
+  f: {
+    // The pipeline of the programme whose period started last, by stage, with its investment sums.
+    sql: `
+      SELECT json_build_object('data', json_build_object('pipelineReport', json_build_object('groups', coalesce(json_agg(json_build_object(
+        'stage', g.stage, 'projects', g.projects, 'plannedInvestment', g.planned, 'completedInvestment', g.completed) ORDER BY g.stage), '[]'))))::text AS answer
+      FROM (SELECT p.stage, count(*) AS projects, coalesce(sum(p."plannedInvestment"), 0) AS planned, coalesce(sum(p."completedInvestment"), 0) AS completed
+              FROM "Project" p
+             WHERE p."archivedAt" IS NULL
+               AND p."programmeId" = (SELECT id FROM "Programme" ORDER BY "periodStart" DESC LIMIT 1)
+             GROUP BY p.stage) g`,
+    params: () => [],
+  },
 };
 
 const server = createServer((req, res) => {

@@ -7,7 +7,10 @@
 // fixture type under Node 22's type stripping.
 
 export type ServerKind = 'zonegraph' | 'postgraphile' | 'limit';
-export type QuestionKey = 'a' | 'b' | 'c' | 'd' | 'e';
+export type QuestionKey = 'a' | 'b' | 'c' | 'd' | 'e' | 'f';
+
+/** The stages in the order of the database's enum, as zonegraph orders its groups. */
+const STAGES = ['NEGOTIATING', 'SIGNED', 'UNDER_CONSTRUCTION', 'OPERATING', 'ENROLLING', 'SUSPENDED', 'CANCELLED'];
 
 /** Facts about the database the questions are built from (see fixture.ts). */
 export interface Fixture {
@@ -203,6 +206,29 @@ export const QUESTIONS: Question[] = [
         totalCount: page.totalCount,
         nodes: page.nodes.map((p: any) => ({ code: p.code, nameEn: p.nameEn, stage: p.stage, plannedInvestment: decimal(p.plannedInvestment) })),
       };
+    },
+  },
+  {
+    key: 'f',
+    title: 'analytics: the pipeline by stage (projects; planned and completed investment where the server can sum)',
+    request(server) {
+      if (server === 'zonegraph') {
+        return graphql(`{ pipelineReport { total { projects plannedInvestment completedInvestment }
+          groups(by: [STAGE]) { stage figures { projects plannedInvestment completedInvestment } } } }`);
+      }
+      if (server === 'postgraphile') {
+        // PostGraphile 5 has no aggregates without a plugin (@graphile/pg-aggregates is for version 4 only):
+        // it can count each stage's current projects, not sum their investment.
+        return graphql(`{ ${STAGES.map((stage) => `${stage}: allProjects(condition: { stage: ${stage}, archivedAt: null }) { totalCount }`).join(' ')} }`);
+      }
+      return limit('f');
+    },
+    normalise(server, json) {
+      const d = data(json);
+      // Compared: current projects per stage, empty stages left out (what all three can answer).
+      if (server === 'zonegraph') return d.pipelineReport.groups.map((g: any) => ({ stage: g.stage, projects: g.figures.projects }));
+      if (server === 'postgraphile') return STAGES.map((stage) => ({ stage, projects: d[stage].totalCount })).filter((g) => g.projects > 0);
+      return d.pipelineReport.groups.map((g: any) => ({ stage: g.stage, projects: g.projects }));
     },
   },
 ];

@@ -8,7 +8,7 @@
 // several rounds, and prints medians with zonegraph ÷ PostGraphile and
 // zonegraph ÷ limit.
 //
-//   pnpm bench:read [--quick] [--questions a,b,c,d,e] [--rounds 3] [--duration 10] [--connections 16]
+//   pnpm bench:read [--quick] [--questions a,b,c,d,e,f] [--rounds 3] [--duration 10] [--connections 16]
 //                   [--database scale|seed] [--url postgresql://…/zonegraph_bench]
 //
 // --database scale (default) reads the generator's database (pnpm bench:generate --scale 1);
@@ -41,7 +41,7 @@ const USAGE = `usage: pnpm bench:read [options]
   --database scale|seed  scale: the generator's database (default; pnpm bench:generate --scale 1 makes it);
                          seed: zonegraph_bench_seed, created and seeded on first use
   --url URL              another database (its name must contain "bench")
-  --questions a,b,c,d,e  which questions (default all)
+  --questions a,b,c,d,e,f  which questions (default all)
   --rounds N             rounds of alternated throughput runs (default 3)
   --duration S           seconds measured per run (default 10)
   --warmup S             seconds of warm-up before each run (default 3)
@@ -92,7 +92,7 @@ async function main() {
     options: {
       database: { type: 'string', default: 'scale' },
       url: { type: 'string' },
-      questions: { type: 'string', default: 'a,b,c,d,e' },
+      questions: { type: 'string', default: 'a,b,c,d,e,f' },
       rounds: { type: 'string' },
       duration: { type: 'string' },
       warmup: { type: 'string' },
