@@ -101,6 +101,20 @@ const STATEMENTS: Record<string, { sql: string; params: (v: any) => unknown[] }>
              GROUP BY p.stage) g`,
     params: () => [],
   },
+  g: {
+    // The month upserted and the project's completed investment kept, in one statement (no audit trail).
+    sql: `
+      WITH previous AS (SELECT amount FROM "InvestmentRecord" WHERE "projectId" = $1::uuid AND month = $2::date),
+      saved AS (
+        INSERT INTO "InvestmentRecord" (id, "projectId", month, amount, "updatedAt") VALUES (gen_random_uuid(), $1::uuid, $2::date, $3::numeric, now())
+        ON CONFLICT ("projectId", month) DO UPDATE SET amount = EXCLUDED.amount, "updatedAt" = now() RETURNING amount),
+      project AS (
+        UPDATE "Project" SET "completedInvestment" = coalesce("completedInvestment", 0) - coalesce((SELECT amount FROM previous), 0) + (SELECT amount FROM saved),
+                             version = version + 1
+         WHERE id = $1::uuid RETURNING code, "completedInvestment")
+      SELECT json_build_object('data', json_build_object('recordInvestment', (SELECT json_build_object('code', code, 'completedInvestment', "completedInvestment") FROM project)))::text AS answer`,
+    params: (v) => [String(v.projectId), String(v.month), String(v.amount)],
+  },
 };
 
 const server = createServer((req, res) => {

@@ -7,7 +7,7 @@
 // fixture type under Node 22's type stripping.
 
 export type ServerKind = 'zonegraph' | 'postgraphile' | 'limit';
-export type QuestionKey = 'a' | 'b' | 'c' | 'd' | 'e' | 'f';
+export type QuestionKey = 'a' | 'b' | 'c' | 'd' | 'e' | 'f' | 'g';
 
 /** The stages in the order of the database's enum, as zonegraph orders its groups. */
 const STAGES = ['NEGOTIATING', 'SIGNED', 'UNDER_CONSTRUCTION', 'OPERATING', 'ENROLLING', 'SUSPENDED', 'CANCELLED'];
@@ -19,6 +19,8 @@ export interface Fixture {
   pageCampaign: { id: string; code: string };
   search: string;
   stages: string[];
+  /** Existing monthly investment records, for the write question to record again. */
+  investments: { id: string; projectId: string; month: string }[];
 }
 
 export interface Request {
@@ -33,6 +35,8 @@ export interface Question {
   request(server: ServerKind, fixture: Fixture, pick: () => { id: string; code: string }): Request;
   /** The answer in the shape every server's is compared in. */
   normalise(server: ServerKind, json: any): unknown;
+  /** A write: its answers are not compared (each server writes differently), and anonymous callers may not ask it. */
+  write?: boolean;
 }
 
 const graphql = (query: string, variables: Record<string, unknown> = {}): Request => ({
@@ -229,6 +233,36 @@ export const QUESTIONS: Question[] = [
       if (server === 'zonegraph') return d.pipelineReport.groups.map((g: any) => ({ stage: g.stage, projects: g.figures.projects }));
       if (server === 'postgraphile') return STAGES.map((stage) => ({ stage, projects: d[stage].totalCount })).filter((g) => g.projects > 0);
       return d.pipelineReport.groups.map((g: any) => ({ stage: g.stage, projects: g.projects }));
+    },
+  },
+  {
+    key: 'g',
+    title: 'write: record a month\'s investment again (a random existing record, a new amount)',
+    write: true,
+    request(server, fixture) {
+      const record = fixture.investments[Math.floor(Math.random() * fixture.investments.length)]!;
+      const amount = `${100_000 + Math.floor(Math.random() * 1_900_000)}.00`;
+      if (server === 'zonegraph') {
+        // One transaction: lock the project, upsert the month, sum the months into the project, audit event.
+        return graphql(
+          `mutation ($input: RecordInvestmentInput!) { recordInvestment(input: $input) {
+            __typename ... on RecordInvestmentSuccess { project { code completedInvestment } } ... on Error { message } } }`,
+          { input: { id: zonegraphId(record.projectId), month: record.month, amount } },
+        );
+      }
+      if (server === 'postgraphile') {
+        // PostGraphile's generated update of the record by its key: the amount only. It keeps neither the
+        // project's completed investment (zonegraph's code does that, not a trigger) nor an audit trail.
+        return graphql(
+          `mutation ($rowId: UUID!, $amount: BigFloat!) { updateInvestmentRecordByRowId(input: { rowId: $rowId, investmentRecordPatch: { amount: $amount } }) {
+            investmentRecord { amount projectByProjectId { code completedInvestment } } } }`,
+          { rowId: record.id, amount },
+        );
+      }
+      return limit('g', { projectId: record.projectId, month: record.month, amount });
+    },
+    normalise(_server, json) {
+      return data(json);
     },
   },
 ];

@@ -8,7 +8,7 @@
 // several rounds, and prints medians with zonegraph ÷ PostGraphile and
 // zonegraph ÷ limit.
 //
-//   pnpm bench:read [--quick] [--questions a,b,c,d,e,f] [--rounds 3] [--duration 10] [--connections 16]
+//   pnpm bench:read [--quick] [--questions a,b,c,d,e,f,g] [--rounds 3] [--duration 10] [--connections 16]
 //                   [--database scale|seed] [--url postgresql://…/zonegraph_bench]
 //
 // --database scale (default) reads the generator's database (pnpm bench:generate --scale 1);
@@ -31,6 +31,9 @@ const median = (xs: number[]) => {
   return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
 };
 
+/** Anonymous callers may not write: the write question is asked of the others only. */
+const askedOf = (q: Question, v: Variant) => !(q.write && v.name === 'zonegraph anonymous');
+
 interface Variant {
   name: string;
   server: ServerKind;
@@ -41,7 +44,7 @@ const USAGE = `usage: pnpm bench:read [options]
   --database scale|seed  scale: the generator's database (default; pnpm bench:generate --scale 1 makes it);
                          seed: zonegraph_bench_seed, created and seeded on first use
   --url URL              another database (its name must contain "bench")
-  --questions a,b,c,d,e,f  which questions (default all)
+  --questions a,b,c,d,e,f,g  which questions (default all; g writes to the database)
   --rounds N             rounds of alternated throughput runs (default 3)
   --duration S           seconds measured per run (default 10)
   --warmup S             seconds of warm-up before each run (default 3)
@@ -69,7 +72,10 @@ async function fixtureOf(client: pg.Client): Promise<Fixture> {
         )
       ).rows[0]?.word ?? 'a';
   if (!campaign || !projects.length) throw new Error('the database holds no projects: run pnpm bench:generate first');
-  return { projects, pageCampaign: campaign, search, stages: ['SIGNED', 'UNDER_CONSTRUCTION'] };
+  const { rows: investments } = await client.query<{ id: string; projectId: string; month: string }>(
+    `SELECT id, "projectId", to_char(month, 'YYYY-MM-DD') AS month FROM "InvestmentRecord" ORDER BY id LIMIT 20000`,
+  );
+  return { projects, pageCampaign: campaign, search, stages: ['SIGNED', 'UNDER_CONSTRUCTION'], investments };
 }
 
 async function rowsRead(client: pg.Client): Promise<number> {
@@ -92,7 +98,7 @@ async function main() {
     options: {
       database: { type: 'string', default: 'scale' },
       url: { type: 'string' },
-      questions: { type: 'string', default: 'a,b,c,d,e,f' },
+      questions: { type: 'string', default: 'a,b,c,d,e,f,g' },
       rounds: { type: 'string' },
       duration: { type: 'string' },
       warmup: { type: 'string' },
@@ -118,7 +124,7 @@ async function main() {
   const statsWait = Number(values['stats-wait']) * 1000;
   const poolSize = Number(values.pool);
   const keys = values.questions!.split(',').map((k) => k.trim()) as QuestionKey[];
-  const questions = keys.map((k) => {
+  let questions = keys.map((k) => {
     const q = QUESTIONS.find((x) => x.key === k);
     if (!q) throw new Error(`no question "${k}"; there are ${QUESTIONS.map((x) => x.key).join(', ')}`);
     return q;
@@ -138,6 +144,10 @@ async function main() {
   const stats = new pg.Client({ connectionString: url });
   await stats.connect();
   const fixture = await fixtureOf(stats);
+  if (!fixture.investments.length && questions.some((q) => q.key === 'g')) {
+    log('(g) left out: the database holds no investment records to record again');
+    questions = questions.filter((q) => q.key !== 'g');
+  }
   const pgVersion = (await stats.query<{ server_version: string }>('SHOW server_version')).rows[0]!.server_version;
   const db = await openDatabase({ kind: 'postgres', url }, { poolSize: 1 });
   const admin = await createApiKey(db.prisma, { holder: 'bench:read', role: 'ADMIN' });
@@ -184,10 +194,11 @@ async function main() {
           for (const variant of variants.filter((v) => v.server === kind)) {
             let i = 0;
             const pick = () => fixture.projects[(i++ * 7919) % fixture.projects.length]!;
-            for (const q of questions) for (let w = 0; w < 3; w++) await ask(server.origin, variant, q, fixture, pick);
+            const asked = questions.filter((q) => askedOf(q, variant));
+            for (const q of asked) for (let w = 0; w < 3; w++) await ask(server.origin, variant, q, fixture, pick);
             await sleep(statsWait);
             let before = await rowsRead(stats);
-            for (const q of questions) {
+            for (const q of asked) {
               proxy.reset();
               for (let n = 0; n < count; n++) await ask(server.origin, variant, q, fixture, pick);
               const statements = proxy.statements() / count;
@@ -210,7 +221,7 @@ async function main() {
     const servers = await startAll(url);
     for (const [kind, s] of servers) hows.set(kind, s.how);
     const origin = (v: Variant) => servers.get(v.server)!.origin;
-    for (const q of questions) {
+    for (const q of questions.filter((x) => !x.write)) {
       const samples = q.key === 'c' || q.key === 'd' ? 5 : 1;
       let same = true;
       for (let s = 0; s < samples; s++) {
@@ -233,6 +244,14 @@ async function main() {
         if (answers.get('zonegraph anonymous')!.startsWith('ERROR')) checks.push(`(${q.key}) zonegraph anonymous: ${answers.get('zonegraph anonymous')}`);
       }
       checks.push(`(${q.key}) ${same ? 'same answers' : 'ANSWERS DIFFER'} on ${samples} sample(s): zonegraph admin, PostGraphile, limit`);
+    }
+    for (const q of questions.filter((x) => x.write)) {
+      // Writes answer differently by design; each must still succeed.
+      for (const v of variants.filter((x) => askedOf(q, x))) {
+        const answer = JSON.stringify(await ask(origin(v), v, q, fixture, () => fixture.projects[0]!));
+        const failed = answer.includes('"errors"') || /"__typename":"\w*Error"/.test(answer);
+        checks.push(`(${q.key}) ${v.name}: ${failed ? 'WRITE FAILED ' : 'written: '}${answer.slice(0, 200)}`);
+      }
     }
     for (const line of checks) log(line);
 
@@ -268,7 +287,7 @@ async function main() {
     };
     for (let round = 0; round < rounds; round++) {
       for (const q of questions) {
-        const order = variants.map((_, i) => variants[(i + round + q.key.charCodeAt(0)) % variants.length]!);
+        const order = variants.map((_, i) => variants[(i + round + q.key.charCodeAt(0)) % variants.length]!).filter((v) => askedOf(q, v));
         for (const v of order) {
           if (warmup > 0) await measure(v, q, warmup);
           const { result, graphqlErrors } = await measure(v, q, duration);
@@ -310,7 +329,7 @@ async function main() {
   lines.push('| question | server | req/s | p50 ms | p99 ms | errors | answered | statements/req | rows read/req | RSS MB (max) |');
   lines.push('| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
   for (const q of questions) {
-    for (const v of variants) {
+    for (const v of variants.filter((x) => askedOf(q, x))) {
       const r = results.get(`${q.key}|${v.name}`);
       const c = counted.get(`${q.key}|${v.name}`);
       const m = Math.max(...(rss.get(v.server) ?? [Number.NaN]));
