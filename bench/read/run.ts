@@ -18,7 +18,7 @@ import { execFileSync } from 'node:child_process';
 import { cpus, totalmem } from 'node:os';
 import autocannon from 'autocannon';
 import pg from 'pg';
-import { createApiKey, openDatabase, prepareDatabase } from '@zonegraph/db';
+import { applyMigrations, createApiKey, openDatabase, prepareDatabase } from '@zonegraph/db';
 import { benchUrl, ensureDatabase } from '../analytics/database.ts';
 import { startCountingProxy } from './proxy.ts';
 import { QUESTIONS, type Fixture, type Question, type QuestionKey, type ServerKind } from './questions.ts';
@@ -141,6 +141,16 @@ async function main() {
     await db.close();
   }
 
+  // The three servers must read one schema: bring the database to zonegraph's migrations before any starts.
+  {
+    const db = await openDatabase({ kind: 'postgres', url }, { poolSize: 1 });
+    try {
+      const applied = await applyMigrations(db);
+      if (applied.length) log(`migrated ${name}: ${applied.join(', ')}`);
+    } finally {
+      await db.close();
+    }
+  }
   const stats = new pg.Client({ connectionString: url });
   await stats.connect();
   const fixture = await fixtureOf(stats);
