@@ -21,6 +21,7 @@ const zh = {
   retry: '重试',
   unauthenticated: '密钥无效、已吊销或已过期。请清除或更换密钥。',
   noData: '暂无数据',
+  demoBanner: '演示数据：当前进展、投资、指标值、洽谈、问题与巡察发现均为合成的演示年度数据，并非真实情况。执行 pnpm db:seed --remove-demo 可移除。',
   hiddenFigure: '无权查看',
   all: '全部',
   overview: {
@@ -193,6 +194,8 @@ const en: Messages = {
   retry: 'Retry',
   unauthenticated: 'The key is unknown, revoked or expired. Clear it or use another.',
   noData: 'No data yet',
+  demoBanner:
+    'Demo data: the progress, investment, indicator values, talks, obstacles and findings shown are a synthetic demo year, not real. Remove it with pnpm db:seed --remove-demo.',
   hiddenFigure: 'not visible to you',
   all: 'All',
   overview: {

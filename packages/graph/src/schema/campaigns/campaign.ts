@@ -44,10 +44,10 @@ builder.prismaNode('Campaign', {
       description: 'Platforms it builds or runs.',
       query: () => ({ where: current, orderBy: [{ code: 'asc' }] }),
     }),
-    projects: t.relatedConnection('projects', {
+    projects: t.relatedConnection('listedProjects', {
       cursor: 'id',
       totalCount: true,
-      description: 'Its projects, by code.',
+      description: "Its projects, by code: those whose primary campaign it is and those its list also names (a project's `campaigns`).",
       query: () => ({ where: current, orderBy: [{ code: 'asc' }] }),
     }),
     obstacles: t.relatedConnection('obstacles', {

@@ -8,7 +8,7 @@ import { ProjectStageRef } from './stage.ts';
 const ProjectFilter = builder.inputType('ProjectFilter', {
   description: 'Narrows the project list; every field given must match. Entities are named by their codes.',
   fields: (t) => ({
-    campaign: t.string({ description: 'In this campaign, e.g. `GZK-2020-C4`.' }),
+    campaign: t.string({ description: 'Listed by this campaign, as its primary one or not, e.g. `GZK-2020-C4`.' }),
     cluster: t.string({ description: 'In this industry cluster.' }),
     sector: t.string({ description: 'In this sector.' }),
     park: t.string({ description: 'In this park.' }),
@@ -50,7 +50,7 @@ type ProjectOrderInput = typeof ProjectOrder.$inferInput;
 export function projectWhere(filter: ProjectFilterInput | null | undefined): Prisma.ProjectWhereInput {
   if (!filter) return current;
   const where: Prisma.ProjectWhereInput = { ...current };
-  if (filter.campaign) where.campaign = { code: filter.campaign };
+  if (filter.campaign) where.campaigns = { some: { code: filter.campaign } };
   if (filter.cluster) where.cluster = { code: filter.cluster };
   if (filter.sector) where.sector = { code: filter.sector };
   if (filter.park) where.park = { code: filter.park };

@@ -70,11 +70,11 @@ CREATE TABLE "DemoYear" (
 );
 
 -- CreateTable
-CREATE TABLE "_ProjectAlsoListedBy" (
+CREATE TABLE "_ProjectCampaigns" (
     "A" UUID NOT NULL,
     "B" UUID NOT NULL,
 
-    CONSTRAINT "_ProjectAlsoListedBy_AB_pkey" PRIMARY KEY ("A","B")
+    CONSTRAINT "_ProjectCampaigns_AB_pkey" PRIMARY KEY ("A","B")
 );
 
 -- CreateIndex
@@ -84,7 +84,7 @@ CREATE UNIQUE INDEX "FindingCategory_code_key" ON "FindingCategory"("code");
 CREATE UNIQUE INDEX "Official_code_key" ON "Official"("code");
 
 -- CreateIndex
-CREATE INDEX "_ProjectAlsoListedBy_B_index" ON "_ProjectAlsoListedBy"("B");
+CREATE INDEX "_ProjectCampaigns_B_index" ON "_ProjectCampaigns"("B");
 
 -- AddForeignKey
 ALTER TABLE "Programme" ADD CONSTRAINT "Programme_responsibleOfficialId_fkey" FOREIGN KEY ("responsibleOfficialId") REFERENCES "Official"("id") ON DELETE SET NULL ON UPDATE CASCADE;
@@ -99,7 +99,26 @@ ALTER TABLE "Official" ADD CONSTRAINT "Official_organisationId_fkey" FOREIGN KEY
 ALTER TABLE "DemoYear" ADD CONSTRAINT "DemoYear_programmeId_fkey" FOREIGN KEY ("programmeId") REFERENCES "Programme"("id") ON DELETE CASCADE ON UPDATE CASCADE;
 
 -- AddForeignKey
-ALTER TABLE "_ProjectAlsoListedBy" ADD CONSTRAINT "_ProjectAlsoListedBy_A_fkey" FOREIGN KEY ("A") REFERENCES "Campaign"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+ALTER TABLE "_ProjectCampaigns" ADD CONSTRAINT "_ProjectCampaigns_A_fkey" FOREIGN KEY ("A") REFERENCES "Campaign"("id") ON DELETE CASCADE ON UPDATE CASCADE;
 
 -- AddForeignKey
-ALTER TABLE "_ProjectAlsoListedBy" ADD CONSTRAINT "_ProjectAlsoListedBy_B_fkey" FOREIGN KEY ("B") REFERENCES "Project"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+ALTER TABLE "_ProjectCampaigns" ADD CONSTRAINT "_ProjectCampaigns_B_fkey" FOREIGN KEY ("B") REFERENCES "Project"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- A project's primary campaign is always among the campaigns that list it, so
+-- that a campaign's project list is one many-to-many relation (read in one
+-- batched query). Kept here rather than by each writer: the mutations, the
+-- spreadsheet import, the seed and bulk loads all set "campaignId".
+CREATE FUNCTION "project_primary_campaign_link"() RETURNS TRIGGER LANGUAGE plpgsql AS $$
+BEGIN
+  IF TG_OP = 'UPDATE' AND OLD."campaignId" IS DISTINCT FROM NEW."campaignId" THEN
+    DELETE FROM "_ProjectCampaigns" WHERE "A" = OLD."campaignId" AND "B" = NEW.id;
+  END IF;
+  INSERT INTO "_ProjectCampaigns" ("A", "B") VALUES (NEW."campaignId", NEW.id) ON CONFLICT DO NOTHING;
+  RETURN NULL;
+END $$;
+
+CREATE TRIGGER "Project_primary_campaign_link"
+AFTER INSERT OR UPDATE OF "campaignId" ON "Project"
+FOR EACH ROW EXECUTE FUNCTION "project_primary_campaign_link"();
+
+INSERT INTO "_ProjectCampaigns" ("A", "B") SELECT "campaignId", id FROM "Project" ON CONFLICT DO NOTHING;
