@@ -79,6 +79,7 @@ builder.prismaNode('Organisation', {
 
 builder.prismaNode('Official', {
   id: { field: 'id' },
+  select: trackedColumns,
   // node(id:) answers null, not an error, for an ID whose record is gone.
   nullable: true,
   interfaces: [TrackedRecord],

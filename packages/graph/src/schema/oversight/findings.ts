@@ -72,6 +72,7 @@ const InspectionFindingFilter = builder.inputType('InspectionFindingFilter', {
 
 builder.prismaNode('FindingCategory', {
   id: { field: 'id' },
+  select: trackedColumns,
   // node(id:) answers null, not an error, for an ID whose record is gone.
   nullable: true,
   interfaces: [TrackedRecord],
