@@ -264,6 +264,8 @@ export async function generate(options: { url?: string; scale: number; log?: (li
     const tr = performance.now();
     await client.query('SELECT investment_rollup_rebuild()');
     log(`  investment rollup: ${((performance.now() - tr) / 1000).toFixed(1)} s`);
+    // Likewise the link of each project to its primary campaign, which a trigger keeps (Campaign.projects reads it).
+    await client.query('INSERT INTO "_ProjectCampaigns" ("A", "B") SELECT "campaignId", id FROM "Project" ON CONFLICT DO NOTHING');
     const t0 = performance.now();
     for (const def of indexes) await client.query(def);
     log(`  indexes (${indexes.length}): ${((performance.now() - t0) / 1000).toFixed(1)} s`);

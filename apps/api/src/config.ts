@@ -67,6 +67,8 @@ const schema = z.object({
   /** Whether callers without an API key may read public records. */
   ALLOW_ANONYMOUS: flag.default(true),
   SEED_ON_START: flag.default(true),
+  /** Load the demo year (synthetic activity, marked as demo data) at start, unless one is loaded; also the --demo argument. */
+  DEMO: flag.default(false),
   DB_POOL_SIZE: count(1).max(200, 'must be at most 200').default(10),
   SHUTDOWN_TIMEOUT_MS: count(0).default(10_000),
   /** The dashboard's built files, served at /dashboard; unset: apps/dashboard/dist of this repository. */
@@ -107,8 +109,10 @@ export type Config = Omit<z.infer<typeof schema>, 'GRAPHIQL' | 'INTROSPECTION'> 
 export class ConfigError extends Error {}
 
 /** Reads the configuration from the environment; a bad value stops the start with a message naming it. */
-export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: readonly string[] = []): Config {
   const present = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  // `pnpm start --demo` passes the argument through to the server, however it is launched.
+  if (argv.includes('--demo')) present.DEMO = 'true';
   const result = schema.safeParse(present);
   if (result.success) {
     // Production closes the schema explorer unless told otherwise; elsewhere analysts get it.

@@ -1,5 +1,5 @@
 import { createServer } from 'node:http';
-import { describeTarget, prepareDatabase, targetFromEnv } from '@zonegraph/db';
+import { describeTarget, loadDemoYear, prepareDatabase, targetFromEnv } from '@zonegraph/db';
 import { ConfigError, loadConfig } from './config.ts';
 import { createRedisEvents, describeRedis, type SharedEvents } from './events.ts';
 import { Redis } from 'ioredis';
@@ -11,7 +11,7 @@ import { createApp } from './yoga.ts';
 async function main() {
   let config;
   try {
-    config = loadConfig();
+    config = loadConfig(process.env, process.argv.slice(2));
   } catch (error) {
     if (error instanceof ConfigError) {
       console.error(error.message);
@@ -28,6 +28,15 @@ async function main() {
     poolSize: config.DB_POOL_SIZE,
     log: (message) => logger.info(message),
   });
+  if (config.DEMO) {
+    try {
+      const demo = await loadDemoYear(db.prisma);
+      logger.info(demo ? { demoYear: demo } : {}, demo ? 'loaded the demo year (synthetic activity, marked as demo data)' : 'the demo year is already loaded');
+    } catch (error) {
+      await db.close();
+      throw error;
+    }
+  }
 
   let events: SharedEvents | undefined;
   if (config.REDIS_URL) {

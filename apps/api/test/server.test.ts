@@ -65,6 +65,13 @@ describe('configuration', () => {
     expect(loadConfig({})).toMatchObject({ PORT: 4000, HOST: 'localhost', GRAPHIQL: true, SEED_ON_START: true });
   });
 
+  it('loads the demo year when DEMO is set or the server is given --demo, not otherwise', () => {
+    expect(loadConfig({}).DEMO).toBe(false);
+    expect(loadConfig({ DEMO: 'true' }).DEMO).toBe(true);
+    expect(loadConfig({}, ['--demo']).DEMO).toBe(true);
+    expect(() => loadConfig({ DEMO: 'sometimes' })).toThrow(/DEMO: must be true or false/);
+  });
+
   it('never echoes a database URL, which may hold a password', () => {
     expect(() => loadConfig({ DATABASE_URL: 'mysql://root:s3cret@db/zone' })).toThrow(/DATABASE_URL/);
     try {

@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { Link, Route, Router, Switch, useRoute } from 'wouter';
-import { useApi } from './api.tsx';
+import { useApi, useApiQuery } from './api.tsx';
 import { useLanguage } from './i18n/context.tsx';
 import { Cadence } from './views/Cadence.tsx';
 import { Investment } from './views/Investment.tsx';
@@ -17,6 +17,7 @@ export function App() {
   return (
     <Router base={BASE}>
       <Header />
+      <DemoBanner />
       <main>
         <Switch>
           <Route path="/">
@@ -44,6 +45,19 @@ export function App() {
         </Switch>
       </main>
     </Router>
+  );
+}
+
+/** Says so on every view when the programme carries the synthetic demo year. */
+function DemoBanner() {
+  const { t } = useLanguage();
+  // The same query as the overview's, so the page asks once.
+  const programme = useApiQuery('programme', {}, (c) => c.programme());
+  if (!programme.data?.programme?.demoYear) return null;
+  return (
+    <div className="demo-banner" role="status" data-testid="demo-banner">
+      {t.demoBanner}
+    </div>
   );
 }
 

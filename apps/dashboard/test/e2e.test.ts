@@ -3,7 +3,7 @@ import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startApi, type RunningApi } from '@zonegraph/api/testing';
-import { createApiKey } from '@zonegraph/db';
+import { createApiKey, loadDemoYear, removeDemoYear } from '@zonegraph/db';
 import { createClient, type ZonegraphClient } from '@zonegraph/sdk';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -381,6 +381,25 @@ describe('the dashboard in a browser', () => {
     await tab.getByTestId('language-toggle').click();
     await expect.poll(() => tab.locator('html').getAttribute('lang')).toBe('en');
     await phone.close();
+  });
+
+  it('says on every view that a loaded demo year is demo data, and stops saying so once it is removed', async () => {
+    await page.goto(`${api.origin}/dashboard/`);
+    await expect.poll(() => page.getByTestId('campaign-card').count(), { timeout: 20_000 }).toBe(6);
+    expect(await page.getByTestId('demo-banner').count()).toBe(0);
+    // The arranged activity above stays; the demo year adds to it.
+    expect(await loadDemoYear(api.db.prisma)).not.toBeNull();
+    for (const view of ['', 'investment', 'risks']) {
+      await page.goto(`${api.origin}/dashboard/${view}`);
+      await expect.poll(() => page.getByTestId('demo-banner').count(), { timeout: 20_000 }).toBe(1);
+      // In the language the page was left in by the tests above.
+      expect(await page.getByTestId('demo-banner').innerText()).toMatch(/演示数据|Demo data/);
+    }
+    await shoot('9-demo-banner');
+    expect(await removeDemoYear(api.db.prisma)).toBe(true);
+    await page.goto(`${api.origin}/dashboard/`);
+    await expect.poll(() => page.getByTestId('campaign-card').count(), { timeout: 20_000 }).toBe(6);
+    expect(await page.getByTestId('demo-banner').count()).toBe(0);
   });
 
   it('loaded nothing from another host, sent only published documents, and raised no script error', () => {

@@ -5,13 +5,16 @@ import { openDatabase } from './client.ts';
 import { applyMigrations, createMigration, migrationStatus, resetDatabase } from './migrations/index.ts';
 import { Role } from './generated/prisma/enums.ts';
 import { createApiKey } from './keys.ts';
+import { DemoConflictError, loadDemoYear, removeDemoYear } from './demo/index.ts';
 import { seed } from './seed/index.ts';
 import { describeTarget, targetFromEnv } from './target.ts';
 
 const usage = `usage: db <command>
   migrate               apply pending migrations
   status                list applied, pending and failed migrations
-  seed                  load the seeded programme (idempotent)
+  seed [--demo]         load the seeded programme (idempotent); --demo also loads the
+                        demo year, synthetic activity marked as demo data
+  seed --remove-demo    remove the demo year, putting back the seeded rows it changed
   reset [--yes]         drop everything, migrate, seed
   new-migration <name>  write a migration for changes to prisma/schema.prisma
   keys create --role <partner|analyst|editor|admin> --holder <name> [--expires YYYY-MM-DD]
@@ -27,6 +30,9 @@ async function main(argv: string[]): Promise<number> {
       role: { type: 'string' },
       holder: { type: 'string' },
       expires: { type: 'string' },
+      demo: { type: 'boolean', default: false },
+      'remove-demo': { type: 'boolean', default: false },
+      'demo-seed': { type: 'string' },
     },
   });
   const [command, ...rest] = positionals;
@@ -66,7 +72,26 @@ async function main(argv: string[]): Promise<number> {
       }
       case 'seed': {
         await applyMigrations(db);
+        if (values['remove-demo']) {
+          try {
+            console.log((await removeDemoYear(db.prisma)) ? 'removed the demo year; the seeded rows are as they were' : 'no demo year is loaded: nothing to remove');
+            return 0;
+          } catch (error) {
+            if (!(error instanceof DemoConflictError)) throw error;
+            console.error(error.message);
+            return 3;
+          }
+        }
         console.log(await seed(db.prisma));
+        if (values.demo) {
+          const demoSeed = values['demo-seed'] === undefined ? undefined : Number(values['demo-seed']);
+          if (demoSeed !== undefined && !Number.isSafeInteger(demoSeed)) {
+            console.error(`--demo-seed must be a whole number (got "${values['demo-seed']}")`);
+            return 2;
+          }
+          const loaded = await loadDemoYear(db.prisma, { seed: demoSeed });
+          console.log(loaded ? { demoYear: loaded } : 'the demo year is already loaded: nothing to add (remove it with --remove-demo)');
+        }
         return 0;
       }
       case 'keys': {

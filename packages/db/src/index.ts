@@ -8,6 +8,7 @@ export {
 } from './migrations/index.ts';
 export { prepareDatabase } from './prepare.ts';
 export { seed, type SeedSummary } from './seed/index.ts';
+export { DemoConflictError, hasDemoYear, loadDemoYear, removeDemoYear, type DemoSummary } from './demo/index.ts';
 export { checkApiKey, createApiKey, hashApiKey, touchApiKey, type CreatedApiKey, type KeyCheck } from './keys.ts';
 export { ALL_VISIBILITIES, scopeToVisibility, visibleWhere } from './visibility.ts';
 export { describeTarget, targetFromEnv, type DatabaseTarget } from './target.ts';

@@ -77,6 +77,7 @@ const inheritsFrom: Record<string, string> = {
   CadenceRule: 'programme',
   ObstacleStatusChange: 'obstacle',
   InspectionFindingStatusChange: 'finding',
+  DemoYear: 'programme',
 };
 
 /** A project's investment figures: they follow its `investmentVisibility`, not its `visibility`. */

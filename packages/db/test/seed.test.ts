@@ -53,6 +53,62 @@ describe('the seed data quotes the source', () => {
   });
 });
 
+describe('what the text says beyond the lists', () => {
+  it('every further quote (basis, responsible official, second listing) stands in the text', () => {
+    const quotes = [
+      ...seedData.programmes.flatMap((p) => [p.basisSource, p.responsibleSource]),
+      ...seedData.projects.flatMap((p) => (p.alsoListedByCodes.length ? [p.alsoListedSource] : [])),
+    ];
+    expect(quotes.length).toBeGreaterThan(2);
+    expect(quotes.filter((q) => !q || !sourceText.includes(q))).toEqual([]);
+  });
+
+  it('the hospital is listed by both campaigns that name it, the first one primary', async () => {
+    const hospital = await db.prisma.project.findFirstOrThrow({
+      where: { nameZh: '军地医院' },
+      include: { campaign: true, campaigns: { orderBy: { code: 'asc' } } },
+    });
+    expect(hospital.campaign.code).toBe('GZK-2020-C1');
+    expect(hospital.campaigns.map((c) => c.code)).toEqual(['GZK-2020-C1', 'GZK-2020-C4']);
+    // Every other project is listed by its primary campaign alone.
+    const projects = await db.prisma.project.findMany({ include: { campaigns: true } });
+    expect(projects.filter((p) => p.campaigns.length !== 1 || p.campaigns[0]!.id !== p.campaignId).map((p) => p.nameZh)).toEqual(['军地医院']);
+  });
+
+  it('the investment target and growth measure campaign 4\'s key task 3 and stay programme-wide', async () => {
+    const indicators = await db.prisma.indicator.findMany({
+      where: { code: { in: ['GZK-2020-FAI', 'GZK-2020-FAI-GROWTH'] } },
+      include: { keyTask: true },
+      orderBy: { code: 'asc' },
+    });
+    expect(indicators.map((i) => [i.code, i.campaignId, i.keyTask?.code, i.keyTask?.nameZh])).toEqual([
+      ['GZK-2020-FAI', null, 'GZK-2020-C4-KT3', '完成区域内固定资产投资195亿元，增长20%以上'],
+      ['GZK-2020-FAI-GROWTH', null, 'GZK-2020-C4-KT3', '完成区域内固定资产投资195亿元，增长20%以上'],
+    ]);
+  });
+
+  it('the programme implements the plenary session and answers to the zone\'s committee secretary', async () => {
+    const p = await db.prisma.programme.findUniqueOrThrow({ where: { code: 'GZK-2020' }, include: { responsibleOfficial: true, zone: true } });
+    expect(p.basisZh).toContain('一届七次全体会议');
+    expect([p.responsibleOfficial?.nameZh, p.responsibleOfficial?.postZh]).toEqual(['刘玮', '古镇口融合区工委书记']);
+    expect(p.zone.roleZh).toBe('国家示范区的核心区');
+  });
+
+  it('the officials hold the posts the text prints, in the bodies it names', async () => {
+    const officials = await db.prisma.official.findMany({ include: { organisation: true }, orderBy: { code: 'asc' } });
+    expect(officials.map((o) => [o.nameZh, o.organisation?.nameZh])).toEqual([
+      ['陈天虹', '工委巡察办'],
+      ['刘玮', '古镇口融合区工委'],
+      ['孙永红', '西海岸新区工委'],
+    ]);
+  });
+
+  it('the inspection office\'s four kinds of problem are the finding categories', async () => {
+    const categories = await db.prisma.findingCategory.findMany({ orderBy: { nameZh: 'asc' } });
+    expect(categories.map((c) => c.nameZh).sort()).toEqual(['危房改造', '就业就医', '环境卫生', '用水用电'].sort());
+  });
+});
+
 describe('campaigns', () => {
   it('are the six of the text, in its order, under the programme', async () => {
     const campaigns = await db.prisma.campaign.findMany({ where: { programme: { code: 'GZK-2020' } }, orderBy: { position: 'asc' } });
@@ -353,6 +409,8 @@ describe('names and visibility', () => {
       ...(await p.organisation.findMany()),
       ...(await p.platform.findMany()),
       ...(await p.project.findMany()),
+      ...(await p.official.findMany()),
+      ...(await p.findingCategory.findMany()),
     ];
     expect(rows).toHaveLength(Object.entries(firstSummary).reduce((n, [model, c]) => (model === 'cadenceRules' ? n : n + c), 0));
     const bad = rows.filter(
@@ -386,6 +444,8 @@ describe('loading', () => {
       organisations: seedData.organisations.length,
       platforms: 12,
       projects: 18,
+      officials: 3,
+      findingCategories: 4,
     });
     expect(await db.prisma.project.count()).toBe(firstSummary.projects);
     expect(await db.prisma.organisation.count()).toBe(firstSummary.organisations);

@@ -230,7 +230,8 @@ describe.each(scopes)('as seen by %s', (_role, visible) => {
       const everything = await db.prisma.campaign.findUniqueOrThrow({ where: { code: 'VT-C-PUB' }, include: { _count: true } });
       // In C-PUB: P-*, and I-* (all three public projects).
       expect(named._count).toEqual({ projects: visible.length + 3, indicators: visible.length });
-      expect(all._count).toEqual({ ...everything._count, projects: visible.length + 3, indicators: visible.length });
+      // listedProjects: every project the campaign lists, here its primary projects (linked by the database).
+      expect(all._count).toEqual({ ...everything._count, projects: visible.length + 3, listedProjects: visible.length + 3, indicators: visible.length });
       expect(inSelect._count).toEqual(all._count);
       const organisations = await s.project.findUniqueOrThrow({ where: { code: 'VT-P-PUB' }, include: { _count: true } });
       expect(organisations._count.organisations).toBe(visible.length);

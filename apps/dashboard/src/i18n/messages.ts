@@ -21,6 +21,7 @@ const zh = {
   retry: '重试',
   unauthenticated: '密钥无效、已吊销或已过期。请清除或更换密钥。',
   noData: '暂无数据',
+  demoBanner: '演示数据：当前进展、投资、指标值、洽谈、问题与巡察发现均为合成的演示年度数据，并非真实情况。执行 pnpm db:seed --remove-demo 可移除。',
   hiddenFigure: '无权查看',
   hiddenProjects: (n: number) => `（另有 ${n} 个项目的投资无权查看）`,
   hiddenRecords: (n: number) => `（另有 ${n} 条月度记录无权查看）`,
@@ -195,6 +196,8 @@ const en: Messages = {
   retry: 'Retry',
   unauthenticated: 'The key is unknown, revoked or expired. Clear it or use another.',
   noData: 'No data yet',
+  demoBanner:
+    'Demo data: the progress, investment, indicator values, talks, obstacles and findings shown are a synthetic demo year, not real. Remove it with pnpm db:seed --remove-demo.',
   hiddenFigure: 'not visible to you',
   hiddenProjects: (n: number) => `(+ ${n} project${n === 1 ? '' : 's'} not visible to you)`,
   hiddenRecords: (n: number) => `(+ ${n} monthly record${n === 1 ? '' : 's'} not visible to you)`,

@@ -4,7 +4,7 @@
 // run writes nothing. Rows the seed does not know are never deleted.
 import type { PrismaClient } from '../generated/prisma/client.ts';
 import { seedData } from './data/index.ts';
-import { loadClusters, loadOrganisations, loadParks, loadSectors } from './load/catalogue.ts';
+import { loadClusters, loadFindingCategories, loadOfficials, loadOrganisations, loadParks, loadSectors } from './load/catalogue.ts';
 import { loadPlatforms, loadProjects } from './load/links.ts';
 import {
   loadCadenceRules,
@@ -43,7 +43,10 @@ export async function seed(prisma: PrismaClient, options: SeedOptions = {}): Pro
 
 async function load(tx: Tx, data: SeedData): Promise<Record<SeedModel, SyncResult>> {
   const zones = await loadZones(tx, data.zones);
-  const programmes = await loadProgrammes(tx, data.programmes, zones.ids);
+  // Before the programme, which names the official it answers to.
+  const organisations = await loadOrganisations(tx, data.organisations);
+  const officials = await loadOfficials(tx, data.officials, organisations.ids);
+  const programmes = await loadProgrammes(tx, data.programmes, { zones: zones.ids, officials: officials.ids });
   const cadenceRules = await loadCadenceRules(tx, data.cadenceRules, programmes.ids);
   const campaigns = await loadCampaigns(tx, data.campaigns, programmes.ids);
   const keyTasks = await loadKeyTasks(tx, data.keyTasks, campaigns.ids);
@@ -56,7 +59,6 @@ async function load(tx: Tx, data: SeedData): Promise<Record<SeedModel, SyncResul
   const sectors = await loadSectors(tx, data.sectors);
   const clusters = await loadClusters(tx, data.clusters, sectors.ids);
   const parks = await loadParks(tx, data.parks);
-  const organisations = await loadOrganisations(tx, data.organisations);
   const platforms = await loadPlatforms(tx, data.platforms, {
     campaigns: campaigns.ids,
     organisations: organisations.ids,
@@ -71,8 +73,11 @@ async function load(tx: Tx, data: SeedData): Promise<Record<SeedModel, SyncResul
     organisations: organisations.ids,
     platforms: platforms.ids,
   });
+  const findingCategories = await loadFindingCategories(tx, data.findingCategories);
   return {
     zones,
+    organisations,
+    officials,
     programmes,
     cadenceRules,
     campaigns,
@@ -82,9 +87,9 @@ async function load(tx: Tx, data: SeedData): Promise<Record<SeedModel, SyncResul
     sectors,
     clusters,
     parks,
-    organisations,
     platforms,
     projects,
+    findingCategories,
   };
 }
 

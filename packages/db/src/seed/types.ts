@@ -54,6 +54,9 @@ interface ParentLink {
 export interface ZoneSeed extends SeededRecord {
   parentZh: string;
   parentEn: string;
+  /** The zone's role in the text's words; `source` is the sentence that states it. */
+  roleZh: string;
+  roleEn: string;
 }
 
 export interface ProgrammeSeed extends SeededRecord {
@@ -69,6 +72,15 @@ export interface ProgrammeSeed extends SeededRecord {
   investmentGrowthTarget: DecimalString;
   sourceTitleZh: string;
   sourceTitleEn: string;
+  /** What the programme implements: the meeting whose spirit it carries out. */
+  basisZh: string;
+  basisEn: string;
+  /** Verbatim words that state the basis; checked like `source`. */
+  basisSource: string;
+  /** The official the programme answers to. */
+  responsibleOfficialCode: string;
+  /** Verbatim words that tie the official to the programme; checked like `source`. */
+  responsibleSource: string;
 }
 
 /** Unique by (programme, activity); the model has no code. */
@@ -177,10 +189,26 @@ export interface ProjectSeed extends SeededRecord {
   inFiveYearPlan: boolean;
   organisationCodes: string[];
   platformCodes: string[];
+  /** Further campaigns whose lists name the project besides `campaignCode`, its primary one. */
+  alsoListedByCodes: string[];
+  /** Verbatim words of the further campaign's list that name the project; required with `alsoListedByCodes`. */
+  alsoListedSource?: string;
+}
+
+/** A kind of problem the inspection office names; its findings are filed under one. */
+export type FindingCategorySeed = SeededRecord;
+
+/** A named office holder; `source` holds the name with the post. */
+export interface OfficialSeed extends SeededRecord {
+  postZh: string;
+  postEn: string;
+  organisationCode?: string;
 }
 
 export interface SeedData {
   zones: ZoneSeed[];
+  organisations: OrganisationSeed[];
+  officials: OfficialSeed[];
   programmes: ProgrammeSeed[];
   cadenceRules: CadenceRuleSeed[];
   campaigns: CampaignSeed[];
@@ -190,7 +218,7 @@ export interface SeedData {
   sectors: SectorSeed[];
   clusters: ClusterSeed[];
   parks: ParkSeed[];
-  organisations: OrganisationSeed[];
   platforms: PlatformSeed[];
   projects: ProjectSeed[];
+  findingCategories: FindingCategorySeed[];
 }

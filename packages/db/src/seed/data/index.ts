@@ -2,6 +2,8 @@
 import type { SeedData } from '../types.ts';
 import { campaignIndicators, campaigns, keyTasks } from './campaigns.ts';
 import { clusters } from './clusters.ts';
+import { findingCategories } from './finding-categories.ts';
+import { officials } from './officials.ts';
 import { mechanisms } from './mechanisms.ts';
 import { organisations } from './organisations.ts';
 import { parks } from './parks.ts';
@@ -12,6 +14,8 @@ import { sectors } from './sectors.ts';
 
 export const seedData: SeedData = {
   zones,
+  organisations,
+  officials,
   programmes,
   cadenceRules,
   campaigns,
@@ -21,7 +25,7 @@ export const seedData: SeedData = {
   sectors,
   clusters,
   parks,
-  organisations,
   platforms,
   projects,
+  findingCategories,
 };

@@ -2,9 +2,16 @@
 // targets, from "打响六大攻坚战，勇当发展排头兵".
 import { PERIOD_END, PERIOD_START } from '../rules.ts';
 import type { CadenceRuleSeed, IndicatorSeed, ProgrammeSeed, ZoneSeed } from '../types.ts';
+import { OFFICIAL } from './officials.ts';
 
 export const ZONE = 'GZK';
 export const PROGRAMME = 'GZK-2020';
+
+/**
+ * The fourth campaign's key task 完成区域内固定资产投资195亿元，增长20%以上, written
+ * out rather than imported: campaigns.ts imports this module.
+ */
+const C4_KT_INVESTMENT = 'GZK-2020-C4-KT3';
 
 export const zones: ZoneSeed[] = [
   {
@@ -14,6 +21,8 @@ export const zones: ZoneSeed[] = [
     // The page is from the West Coast New Area's paper; the zone is its "一核".
     parentZh: '青岛西海岸新区',
     parentEn: 'Qingdao West Coast New Area',
+    roleZh: '国家示范区的核心区',
+    roleEn: 'The core area of the national demonstration zone',
     source: '古镇口融合区是国家示范区的核心区',
   },
 ];
@@ -36,6 +45,13 @@ export const programmes: ProgrammeSeed[] = [
     investmentGrowthTarget: '20',
     sourceTitleZh: '打响六大攻坚战，勇当发展排头兵',
     sourceTitleEn: 'Fight the six campaigns, be the vanguard of development',
+    basisZh: '工委（区委）一届七次全体会议精神和孙永红同志讲话精神',
+    basisEn:
+      'The spirit of the 7th plenary session of the first Working Committee (District Committee) and of Comrade Sun Yonghong\'s speech there',
+    basisSource: '我们要坚决贯彻落实全委会精神和孙永红同志讲话精神',
+    responsibleOfficialCode: OFFICIAL.LIU_WEI,
+    // The page prints the zone's committee secretary as the author of this piece.
+    responsibleSource: '古镇口融合区工委书记刘玮',
     source: '打响“六大攻坚战”，突破19项重点工作，抓好75个重点项目',
   },
 ];
@@ -102,6 +118,8 @@ export const programmeIndicators: IndicatorSeed[] = [
     unitEn: 'yuan',
     target: '19500000000',
     targetDirection: 'AT_LEAST',
+    // Stated as campaign 4's key task, which it measures; the figure is the whole zone's, so no campaign.
+    keyTaskCode: C4_KT_INVESTMENT,
     source: '完成区域内固定资产投资195亿元',
   },
   {
@@ -113,6 +131,7 @@ export const programmeIndicators: IndicatorSeed[] = [
     unitEn: 'percent',
     target: '20',
     targetDirection: 'AT_LEAST',
+    keyTaskCode: C4_KT_INVESTMENT,
     source: '增长20%以上',
   },
 ];

@@ -32,6 +32,8 @@ interface ProjectText {
   source: string;
   organisationCodes?: string[];
   platformCodes?: string[];
+  alsoListedByCodes?: string[];
+  alsoListedSource?: string;
   clusterCode?: string;
   sectorCode?: string;
   summaryZh?: string;
@@ -49,6 +51,9 @@ const texts: ProjectText[] = [
     summaryEn:
       'One of the ten key engineering projects, to be completed this year; the Industrial Projects Development Campaign also lists it among the projects to start operating.',
     source: '完成军地医院、海军中学等10大重点工程项目',
+    // Named first by the demonstration tasks campaign (its primary one), then again in the fourth's list.
+    alsoListedByCodes: [C4],
+    alsoListedSource: '军地医院、赛伯乐5G工业互联网创新中心',
   },
   {
     nameZh: '海军中学',
@@ -62,7 +67,8 @@ const texts: ProjectText[] = [
   // 产业项目发展攻坚战: 确保…签约落地
   {
     nameZh: '360网信融合创新基地',
-    nameEn: '360 Cyber Security and Informatisation Innovation Base',
+    // 网信 is cyberspace security and informatisation; 融合 is the "integration" of the zone's own name.
+    nameEn: '360 Cyber Security and Informatisation Integration Innovation Base',
     campaignCode: C4,
     targetStage: 'SIGNED',
     organisationCodes: [ORG.QIHOO360],
@@ -119,7 +125,7 @@ const texts: ProjectText[] = [
     sectorCode: AEROSPACE,
     source: '华泰森淼哈瓦无人机等一批项目开工建设',
   },
-  // …投产运营 (军地医院 is listed here too; it is seeded once, above)
+  // …投产运营 (军地医院 is listed here too; it is seeded once, above, and also listed by this campaign)
   {
     nameZh: '赛伯乐5G工业互联网创新中心',
     nameEn: 'Cybernaut 5G Industrial Internet Innovation Centre',
@@ -223,6 +229,8 @@ export const projects: ProjectSeed[] = texts.map((t, i) => {
     inFiveYearPlan: false,
     organisationCodes: t.organisationCodes ?? [],
     platformCodes: t.platformCodes ?? [],
+    alsoListedByCodes: t.alsoListedByCodes ?? [],
+    alsoListedSource: t.alsoListedSource,
     source: t.source,
   };
 });

@@ -1,6 +1,6 @@
 // Sectors, clusters, parks and organisations: records that belong to no programme.
-import type { ClusterSeed, OrganisationSeed, ParkSeed, SectorSeed } from '../types.ts';
-import { byCode, linkParents, need, sync, type IdMap, type SyncResult, type Tx } from '../sync.ts';
+import type { ClusterSeed, FindingCategorySeed, OfficialSeed, OrganisationSeed, ParkSeed, SectorSeed } from '../types.ts';
+import { byCode, linkParents, maybe, need, sync, type IdMap, type SyncResult, type Tx } from '../sync.ts';
 
 const PUBLIC = 'PUBLIC' as const;
 const bump = { version: { increment: 1 } };
@@ -100,5 +100,51 @@ export async function loadOrganisations(tx: Tx, rows: readonly OrganisationSeed[
     synced,
     storedParents: new Map(stored.map((s) => [s.code, s.parentId])),
     setParent: (id, parentId, bumped) => tx.organisation.update({ where: { id }, data: { parentId, ...(bumped ? bump : {}) } }),
+  });
+}
+
+export async function loadOfficials(tx: Tx, rows: readonly OfficialSeed[], organisations: IdMap): Promise<SyncResult> {
+  const owned = (o: OfficialSeed) => ({
+    nameZh: o.nameZh,
+    nameEn: o.nameEn,
+    postZh: o.postZh,
+    postEn: o.postEn,
+    organisationId: maybe(organisations, o.organisationCode, 'organisation'),
+  });
+  return sync({
+    model: 'official',
+    rows,
+    key: (o) => o.code,
+    stored: await tx.official.findMany({ where: { code: { in: rows.map((o) => o.code) } } }),
+    storedKey: (s) => s.code,
+    owned,
+    create: async (rs) =>
+      byCode(
+        await tx.official.createManyAndReturn({
+          data: rs.map((o) => ({ code: o.code, ...owned(o), visibility: o.visibility ?? PUBLIC })),
+          select: { id: true, code: true },
+        }),
+      ),
+    update: (id, o) => tx.official.update({ where: { id }, data: { ...owned(o), ...bump } }),
+  });
+}
+
+export async function loadFindingCategories(tx: Tx, rows: readonly FindingCategorySeed[]): Promise<SyncResult> {
+  const owned = (c: FindingCategorySeed) => ({ nameZh: c.nameZh, nameEn: c.nameEn });
+  return sync({
+    model: 'finding category',
+    rows,
+    key: (c) => c.code,
+    stored: await tx.findingCategory.findMany({ where: { code: { in: rows.map((c) => c.code) } } }),
+    storedKey: (s) => s.code,
+    owned,
+    create: async (rs) =>
+      byCode(
+        await tx.findingCategory.createManyAndReturn({
+          data: rs.map((c) => ({ code: c.code, ...owned(c), visibility: c.visibility ?? PUBLIC })),
+          select: { id: true, code: true },
+        }),
+      ),
+    update: (id, c) => tx.findingCategory.update({ where: { id }, data: { ...owned(c), ...bump } }),
   });
 }

@@ -99,17 +99,21 @@ export async function loadProjects(
   });
   const organisationIds = (p: ProjectSeed) => idsOf(p.organisationCodes, refs.organisations, 'organisation');
   const platformIds = (p: ProjectSeed) => idsOf(p.platformCodes, refs.platforms, 'platform');
+  const alsoListedByIds = (p: ProjectSeed) => idsOf(p.alsoListedByCodes, refs.campaigns, 'campaign');
+  // Every campaign that lists it; the database links the primary one itself (a trigger on campaignId).
+  const campaignIds = (p: ProjectSeed) => [need(refs.campaigns, p.campaignCode, 'campaign'), ...alsoListedByIds(p)];
   return sync({
     model: 'project',
     rows,
     key: (p) => p.code,
     stored: await tx.project.findMany({
       where: { code: { in: rows.map((p) => p.code) } },
-      include: { organisations: onlyId, platforms: onlyId },
+      include: { organisations: onlyId, platforms: onlyId, campaigns: onlyId },
     }),
     storedKey: (s) => s.code,
     owned,
-    linksMatch: (s, p) => sameIds(s.organisations, organisationIds(p)) && sameIds(s.platforms, platformIds(p)),
+    linksMatch: (s, p) =>
+      sameIds(s.organisations, organisationIds(p)) && sameIds(s.platforms, platformIds(p)) && sameIds(s.campaigns, campaignIds(p)),
     create: async (rs) => {
       const created = [];
       for (const p of rs) {
@@ -122,6 +126,7 @@ export async function loadProjects(
             visibility: p.visibility ?? PUBLIC,
             organisations: { connect: organisationIds(p).map((id) => ({ id })) },
             platforms: { connect: platformIds(p).map((id) => ({ id })) },
+            campaigns: { connect: alsoListedByIds(p).map((id) => ({ id })) },
           },
           select: { id: true },
         });
@@ -137,6 +142,7 @@ export async function loadProjects(
           ...bump,
           organisations: { set: organisationIds(p).map((id) => ({ id })) },
           platforms: { set: platformIds(p).map((id) => ({ id })) },
+          campaigns: { set: campaignIds(p).map((id) => ({ id })) },
         },
       }),
   });

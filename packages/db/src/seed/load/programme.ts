@@ -14,7 +14,7 @@ const PUBLIC = 'PUBLIC' as const;
 const bump = { version: { increment: 1 } };
 
 export async function loadZones(tx: Tx, rows: readonly ZoneSeed[]): Promise<SyncResult> {
-  const owned = (z: ZoneSeed) => ({ nameZh: z.nameZh, nameEn: z.nameEn, parentZh: z.parentZh, parentEn: z.parentEn });
+  const owned = (z: ZoneSeed) => ({ nameZh: z.nameZh, nameEn: z.nameEn, parentZh: z.parentZh, parentEn: z.parentEn, roleZh: z.roleZh, roleEn: z.roleEn });
   return sync({
     model: 'zone',
     rows,
@@ -33,9 +33,12 @@ export async function loadZones(tx: Tx, rows: readonly ZoneSeed[]): Promise<Sync
   });
 }
 
-export async function loadProgrammes(tx: Tx, rows: readonly ProgrammeSeed[], zones: IdMap): Promise<SyncResult> {
+export async function loadProgrammes(tx: Tx, rows: readonly ProgrammeSeed[], refs: { zones: IdMap; officials: IdMap }): Promise<SyncResult> {
   const owned = (p: ProgrammeSeed) => ({
-    zoneId: need(zones, p.zoneCode, 'zone'),
+    zoneId: need(refs.zones, p.zoneCode, 'zone'),
+    responsibleOfficialId: need(refs.officials, p.responsibleOfficialCode, 'official'),
+    basisZh: p.basisZh,
+    basisEn: p.basisEn,
     nameZh: p.nameZh,
     nameEn: p.nameEn,
     summaryZh: p.summaryZh,

@@ -47,7 +47,17 @@ builder.prismaNode('Campaign', {
     projects: t.relatedConnection('projects', {
       cursor: 'id',
       totalCount: true,
-      description: 'Its projects, by code.',
+      description: 'The projects whose primary campaign it is, by code. `listedProjects` adds those its list also names.',
+      query: () => ({ where: current, orderBy: [{ code: 'asc' }] }),
+    }),
+    // Its own connection, not `projects`: paging through the link table joins
+    // and sorts every listed project, where `projects` walks an index and stops
+    // at the page's end (apps/api/test/bounded-reads.test.ts).
+    listedProjects: t.relatedConnection('listedProjects', {
+      cursor: 'id',
+      totalCount: true,
+      description:
+        "Every project its list names, by code: those whose primary campaign it is and those it names besides (a project's `campaigns`), as 军地医院 is named by two campaigns.",
       query: () => ({ where: current, orderBy: [{ code: 'asc' }] }),
     }),
     obstacles: t.relatedConnection('obstacles', {

@@ -68,6 +68,29 @@ builder.prismaNode('Organisation', {
       description: 'Talks held with it, latest first.',
       query: () => ({ where: current, orderBy: [{ occurredOn: 'desc' }, { id: 'asc' }] }),
     }),
+    officials: t.relatedConnection('officials', {
+      cursor: 'id',
+      totalCount: true,
+      description: 'Named officials who hold a post in it, e.g. the head of an office.',
+      query: () => ({ where: current, orderBy: [{ code: 'asc' }] }),
+    }),
+  }),
+});
+
+builder.prismaNode('Official', {
+  id: { field: 'id' },
+  select: trackedColumns,
+  // node(id:) answers null, not an error, for an ID whose record is gone.
+  nullable: true,
+  interfaces: [TrackedRecord],
+  description: 'A named office holder: the official a programme answers to, or the head of a body.',
+  fields: (t) => ({
+    code: t.exposeString('code', { description: 'Short stable code, e.g. `OFF-LIU-WEI`.' }),
+    nameZh: t.exposeString('nameZh', { description: 'Name in Chinese.' }),
+    nameEn: t.exposeString('nameEn', { description: 'Name in English (pinyin, family name first).' }),
+    postZh: t.exposeString('postZh', { description: 'The post, in Chinese, as the source prints it.' }),
+    postEn: t.exposeString('postEn', { description: 'The post, in English.' }),
+    organisation: t.relation('organisation', { nullable: true, description: 'The body in which the post is held; null when none is recorded or you may not see it.' }),
   }),
 });
 

@@ -24,15 +24,18 @@ const InspectionFindingRef = modelRef('InspectionFinding');
 
 const obstacleIdFor = (tx: Tx, code: string | null | undefined) =>
   idForCode((c) => tx.obstacle.findUnique({ where: { code: c } }), code, 'obstacle', 'obstacle');
+const categoryIdFor = (tx: Tx, code: string | null | undefined) =>
+  idForCode((c) => tx.findingCategory.findUnique({ where: { code: c } }), code, 'category', 'finding category');
 
 // ---- inputs ---------------------------------------------------------------
 
-const createSchema = z.object({ code: rules.code, ...trackedIssueFields, obstacle: z.string().nullish(), foundOn: rules.day, visibility: z.enum(Visibility).nullish() });
+const createSchema = z.object({ code: rules.code, ...trackedIssueFields, obstacle: z.string().nullish(), category: z.string().nullish(), foundOn: rules.day, visibility: z.enum(Visibility).nullish() });
 const updateSchema = z.object({
   id: z.string(),
   version: rules.version,
   ...trackedIssueFields,
   obstacle: z.string().nullish(),
+  category: z.string().nullish(),
   // Fields that cannot be empty: null is refused, not silently ignored.
   titleZh: trackedIssueFields.titleZh.optional(),
   titleEn: trackedIssueFields.titleEn.optional(),
@@ -53,6 +56,7 @@ const CreateInspectionFindingInput = builder.inputType('CreateInspectionFindingI
     project: t.string({ description: 'The code of the project it holds back.' }),
     platform: t.string({ description: 'The code of the platform it concerns.' }),
     obstacle: t.string({ description: 'The code of the obstacle it concerns.' }),
+    category: t.string({ description: 'The code of its kind of problem (`findingCategories`), e.g. `FC-SANITATION`.' }),
     responsibleUnit: t.string({ description: 'The unit that must rectify it, e.g. 区住建局.' }),
     foundOn: t.field({ type: 'Date', required: true, description: 'The day it was found; not in the future.' }),
     deadline: t.field({ type: 'Date', description: 'The day it is to be rectified by; not before foundOn.' }),
@@ -73,6 +77,7 @@ const UpdateInspectionFindingInput = builder.inputType('UpdateInspectionFindingI
     project: t.string({ description: 'The code of the project it holds back; null for none.' }),
     platform: t.string({ description: 'The code of the platform it concerns; null for none.' }),
     obstacle: t.string({ description: 'The code of the obstacle it concerns; null for none.' }),
+    category: t.string({ description: 'The code of its kind of problem (`findingCategories`); null for none.' }),
     responsibleUnit: t.string({ description: 'The unit that must rectify it; null for none.' }),
     foundOn: t.field({ type: 'Date', description: 'The day it was found; not in the future, not after its deadline.' }),
     deadline: t.field({ type: 'Date', description: 'The day it is to be rectified by, not before foundOn; null for none.' }),
@@ -123,6 +128,7 @@ builder.mutationFields((t) => ({
             if (await tx.inspectionFinding.findUnique({ where: { code: input.code } })) throw new ConflictError(duplicate);
             const links = await issueLinks(tx, input);
             const obstacleId = await obstacleIdFor(tx, input.obstacle);
+            const categoryId = await categoryIdFor(tx, input.category);
             const created = await tx.inspectionFinding.create({
               data: {
                 code: input.code,
@@ -134,6 +140,7 @@ builder.mutationFields((t) => ({
                 projectId: links.projectId ?? null,
                 platformId: links.platformId ?? null,
                 obstacleId: obstacleId ?? null,
+                categoryId: categoryId ?? null,
                 responsibleUnit: input.responsibleUnit ?? null,
                 foundOn: input.foundOn,
                 deadline: input.deadline ?? null,
@@ -155,7 +162,7 @@ builder.mutationFields((t) => ({
     errors: payload('UpdateInspectionFinding', 'inspectionFinding'),
     args: { input: t.arg({ type: UpdateInspectionFindingInput, required: true, description: 'The inspection finding and what changes.' }) },
     resolve: async (query, _root, { input: raw }, ctx) => {
-      const { id, version, campaign, project, platform, obstacle, ...fields } = parseInput(updateSchema, { ...raw, id: raw.id.id });
+      const { id, version, campaign, project, platform, obstacle, category, ...fields } = parseInput(updateSchema, { ...raw, id: raw.id.id });
       return audited(ctx, async (tx) => {
         const before = await tx.inspectionFinding.findUnique({ where: { id } });
         if (!before) throw new NotFoundError('InspectionFinding', id);
@@ -171,9 +178,10 @@ builder.mutationFields((t) => ({
         }
         const links = await issueLinks(tx, { campaign, project, platform });
         const obstacleId = await obstacleIdFor(tx, obstacle);
+        const categoryId = await categoryIdFor(tx, category);
         const { count } = await tx.inspectionFinding.updateMany({
           where: { id, version },
-          data: { ...fields, ...links, obstacleId, version: { increment: 1 } },
+          data: { ...fields, ...links, obstacleId, categoryId, version: { increment: 1 } },
         });
         await requireVersionMatch(count, () => tx.inspectionFinding.findUnique({ where: { id } }), 'InspectionFinding', before.code, version);
         const after = await tx.inspectionFinding.findUniqueOrThrow({ where: { id } });

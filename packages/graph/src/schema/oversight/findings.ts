@@ -38,6 +38,10 @@ builder.prismaNode('InspectionFinding', {
     project: t.relation('project', { nullable: true, description: 'The project it concerns.' }),
     platform: t.relation('platform', { nullable: true, description: 'The platform it concerns.' }),
     obstacle: t.relation('obstacle', { nullable: true, description: 'The obstacle it concerns.' }),
+    category: t.relation('category', {
+      nullable: true,
+      description: 'The kind of problem, one of the inspection office\'s categories (`findingCategories`); null when none is recorded.',
+    }),
     statusHistory: t.relation('statusChanges', {
       description: 'Its moves from status to status, earliest first, with the notes that explain them.',
       query: () => ({ orderBy: [{ occurredOn: 'asc' }, { createdAt: 'asc' }, { id: 'asc' }] }),
@@ -66,7 +70,34 @@ const InspectionFindingFilter = builder.inputType('InspectionFindingFilter', {
   }),
 });
 
+builder.prismaNode('FindingCategory', {
+  id: { field: 'id' },
+  select: trackedColumns,
+  // node(id:) answers null, not an error, for an ID whose record is gone.
+  nullable: true,
+  interfaces: [TrackedRecord],
+  description: 'A kind of problem the inspection office names (就业就医, 用水用电, 危房改造, 环境卫生); findings are filed under one.',
+  fields: (t) => ({
+    code: t.exposeString('code', { description: 'Short stable code, e.g. `FC-SANITATION`.' }),
+    nameZh: t.exposeString('nameZh', { description: 'Name in Chinese.' }),
+    nameEn: t.exposeString('nameEn', { description: 'Name in English.' }),
+    inspectionFindings: t.relatedConnection('findings', {
+      cursor: 'id',
+      totalCount: true,
+      description: 'Findings of this kind, latest found first.',
+      query: () => ({ where: current, orderBy: [{ foundOn: 'desc' }, { id: 'asc' }] }),
+    }),
+  }),
+});
+
 builder.queryFields((t) => ({
+  findingCategories: t.prismaConnection({
+    type: 'FindingCategory',
+    cursor: 'id',
+    description: 'The kinds of problem inspection findings are filed under, by code.',
+    totalCount: (_root, _args, ctx) => ctx.prisma.findingCategory.count({ where: current }),
+    resolve: (query, _root, _args, ctx) => ctx.prisma.findingCategory.findMany({ ...query, where: current, orderBy: [{ code: 'asc' }] }),
+  }),
   inspectionFinding: t.prismaField({
     type: 'InspectionFinding',
     nullable: true,

@@ -10,6 +10,16 @@ builder.prismaObject('Zone', {
     nameEn: t.exposeString('nameEn', { description: 'Name in English.' }),
     parentZh: t.exposeString('parentZh', { nullable: true, description: 'The area the zone belongs to, in Chinese.' }),
     parentEn: t.exposeString('parentEn', { nullable: true, description: 'The area the zone belongs to, in English.' }),
+    roleZh: t.exposeString('roleZh', { nullable: true, description: "The zone's role in its source's words, e.g. 国家示范区的核心区." }),
+    roleEn: t.exposeString('roleEn', { nullable: true, description: "The zone's role, in English." }),
+  }),
+});
+
+builder.prismaObject('DemoYear', {
+  description: 'Synthetic activity loaded on top of a programme to show the product at work. Not real data.',
+  fields: (t) => ({
+    loadedAt: t.expose('loadedAt', { type: 'DateTime', description: 'When it was loaded.' }),
+    randomSeed: t.exposeInt('randomSeed', { description: 'The seed of its random generator: the same seed loads the same year.' }),
   }),
 });
 
@@ -47,6 +57,17 @@ export const ProgrammeRef = builder.prismaNode('Programme', {
     }),
     sourceTitleZh: t.exposeString('sourceTitleZh', { nullable: true, description: 'Title of the document the programme was taken from, in Chinese.' }),
     sourceTitleEn: t.exposeString('sourceTitleEn', { nullable: true, description: 'Title of the document the programme was taken from, in English.' }),
+    basisZh: t.exposeString('basisZh', { nullable: true, description: 'What the programme implements (e.g. the meeting whose decisions it carries out), in Chinese.' }),
+    basisEn: t.exposeString('basisEn', { nullable: true, description: 'What the programme implements, in English.' }),
+    responsibleOfficial: t.relation('responsibleOfficial', {
+      nullable: true,
+      description: 'The official the programme answers to; null when none is recorded or you may not see them.',
+    }),
+    demoYear: t.relation('demoYear', {
+      nullable: true,
+      description:
+        'The demo year loaded on top of the programme, if any: its stage moves, investment, indicator values, talks, obstacles and findings are synthetic, not real (`pnpm db:seed --remove-demo` removes them).',
+    }),
     campaigns: t.relatedConnection('campaigns', {
       cursor: 'id',
       totalCount: true,

@@ -24,7 +24,13 @@ export const ProjectRef = builder.prismaNode('Project', {
     }),
     campaign: t.relation('campaign', {
       nullable: true,
-      description: 'The campaign it belongs to; null when you may not see it.',
+      description: 'Its primary campaign, the first that names it; null when you may not see it.',
+    }),
+    campaigns: t.relatedConnection('campaigns', {
+      cursor: 'id',
+      totalCount: true,
+      description: 'Every campaign whose list names it, the primary one included, in the programme\'s order.',
+      query: () => ({ where: current, orderBy: [{ position: 'asc' }, { id: 'asc' }] }),
     }),
     cluster: t.relation('cluster', { nullable: true, description: 'The industry cluster it grows, if any.' }),
     sector: t.relation('sector', { nullable: true, description: 'Its sector, if any.' }),

@@ -9,7 +9,7 @@ import { ProjectStageRef } from './stage.ts';
 const ProjectFilter = builder.inputType('ProjectFilter', {
   description: 'Narrows the project list; every field given must match. Entities are named by their codes.',
   fields: (t) => ({
-    campaign: t.string({ description: 'In this campaign, e.g. `GZK-2020-C4`.' }),
+    campaign: t.string({ description: 'In this campaign (its primary one), e.g. `GZK-2020-C4`; a campaign\'s `listedProjects` also has those its list names besides.' }),
     cluster: t.string({ description: 'In this industry cluster.' }),
     sector: t.string({ description: 'In this sector.' }),
     park: t.string({ description: 'In this park.' }),
