@@ -7,12 +7,12 @@ import { bindMigrationAwareSqlAdapterFactory } from '@prisma/driver-adapter-util
 import internals from '@prisma/internals';
 import prismaMigrate from '@prisma/migrate';
 import type { Migrate as MigrateInstance } from '@prisma/migrate/dist/src/Migrate.js';
+import { packageDir } from '../package-dir.ts';
 import { withoutHandWritten } from './hand-written.ts';
 
 const { loadSchemaContext, toSchemasContainer } = internals;
 const { Migrate, SchemaEngineWasm } = prismaMigrate;
 
-export const packageDir = join(import.meta.dirname, '..', '..');
 export const schemaPath = join(packageDir, 'prisma', 'schema.prisma');
 export const migrationsDir = join(packageDir, 'prisma', 'migrations');
 
