@@ -1,8 +1,12 @@
-export { DatabaseInUseError, isLockTimeout, openDatabase, type Database, type OpenOptions, type SqlStatement } from './client.ts';
+export { DatabaseInUseError, isLockTimeout, openDatabase, type AdminSession, type Database, type OpenOptions, type SqlStatement } from './client.ts';
 export {
   applyMigrations,
+  applyMigrationsWithEngine,
   createMigration,
+  FailedMigrationError,
+  localMigrations,
   migrationStatus,
+  pendingMigrations,
   resetDatabase,
   type MigrationStatus,
 } from './migrations/index.ts';
