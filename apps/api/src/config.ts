@@ -68,6 +68,12 @@ const schema = z.object({
   /** Whether callers without an API key may read public records. */
   ALLOW_ANONYMOUS: flag.default(true),
   SEED_ON_START: flag.default(true),
+  /**
+   * Apply pending migrations at start. Unset: yes on the embedded database (one
+   * process owns it), no on PostgreSQL, where migrating is a step of its own
+   * before new instances start (`pnpm db:migrate`).
+   */
+  MIGRATE_ON_START: flag.optional(),
   DB_POOL_SIZE: count(1).max(200, 'must be at most 200').default(10),
   SHUTDOWN_TIMEOUT_MS: count(0).default(10_000),
   /** The dashboard's built files, served at /dashboard; unset: apps/dashboard/dist of this repository. */

@@ -10,7 +10,7 @@ export {
   resetDatabase,
   type MigrationStatus,
 } from './migrations/index.ts';
-export { prepareDatabase } from './prepare.ts';
+export { PendingMigrationsError, prepareDatabase } from './prepare.ts';
 export { seed, type SeedSummary } from './seed/index.ts';
 export { checkApiKey, createApiKey, hashApiKey, touchApiKey, type CreatedApiKey, type KeyCheck } from './keys.ts';
 export { ALL_VISIBILITIES, scopeToVisibility, visibleWhere } from './visibility.ts';
