@@ -58,6 +58,9 @@ await build({
   sourcemap: 'linked',
   logLevel: 'warning',
   plugins: [thirdPartyExternal],
+}).catch(() => {
+  // esbuild has printed each error with its place in the source.
+  process.exit(1);
 });
 // GraphiQL's example tabs are read at start from beside the code (src/examples, dist/examples).
 cpSync(join(apiDir, 'src', 'examples'), join(outdir, 'examples'), { recursive: true });
