@@ -3,9 +3,10 @@
 //   cold — nothing built, no .data (git clean -fdx, node_modules kept): the
 //          generate and build steps, a new PGlite folder, migrations, the seed;
 //   warm — the same command again: builds cached, the database there.
-// Each run is cold then warm; several runs give medians. Also the server's RSS
-// once healthy, and the machine's load average (these machines are shared:
-// read the times beside it).
+// Each run is cold then warm; several runs give medians. Also the CPU time the
+// whole process tree used until healthy (user + system, children included: on
+// a shared machine the wall time mostly measures waiting for a core, this
+// hardly does), the server's RSS once healthy, and the machine's load average.
 //
 //   pnpm bench:start [--ref HEAD] [--runs 3]
 //
@@ -23,6 +24,7 @@ const PNPM = ['npx', '-y', 'pnpm@12.4.2'];
 
 interface Start {
   seconds: number;
+  cpuSeconds: number;
   rssMb: number;
   load: number;
 }
@@ -47,8 +49,8 @@ function run(command: string[], cwd: string) {
   execFileSync(command[0]!, command.slice(1), { cwd, stdio: ['ignore', 'ignore', 'inherit'] });
 }
 
-/** Every process below `pid`, with its command line and resident memory. */
-function descendants(pid: number): { pid: number; cmdline: string; rssKb: number }[] {
+/** Every process below `pid`, with its command line, resident memory and CPU time (its reaped children's included). */
+function descendants(pid: number): { pid: number; cmdline: string; rssKb: number; cpuSeconds: number }[] {
   const parents = new Map<number, number>();
   for (const entry of readdirSync('/proc')) {
     if (!/^\d+$/.test(entry)) continue;
@@ -60,11 +62,14 @@ function descendants(pid: number): { pid: number; cmdline: string; rssKb: number
     }
   }
   const below = (p: number): number[] => [...parents].filter(([, parent]) => parent === p).flatMap(([child]) => [child, ...below(child)]);
-  return below(pid).flatMap((child) => {
+  return [pid, ...below(pid)].flatMap((child) => {
     try {
       const cmdline = readFileSync(`/proc/${child}/cmdline`, 'utf8').replaceAll('\0', ' ');
       const rss = /VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${child}/status`, 'utf8'));
-      return [{ pid: child, cmdline, rssKb: rss ? Number(rss[1]) : 0 }];
+      const stat = readFileSync(`/proc/${child}/stat`, 'utf8');
+      // utime, stime, cutime, cstime: fields 14 to 17, in clock ticks (100 a second on Linux).
+      const ticks = stat.slice(stat.lastIndexOf(')') + 2).split(' ').slice(11, 15).map(Number);
+      return [{ pid: child, cmdline, rssKb: rss ? Number(rss[1]) : 0, cpuSeconds: ticks.reduce((a, b) => a + b, 0) / 100 }];
     } catch {
       return [];
     }
@@ -97,10 +102,10 @@ async function timeStart(dir: string): Promise<Start> {
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
     const seconds = (performance.now() - started) / 1000;
-    const server = descendants(child.pid!)
-      .filter((p) => /server\.(js|ts)/.test(p.cmdline))
-      .sort((a, b) => b.rssKb - a.rssKb)[0];
-    return { seconds, rssMb: (server?.rssKb ?? 0) / 1024, load: loadavg()[0]! };
+    const tree = descendants(child.pid!);
+    const server = tree.filter((p) => /server\.(js|ts)/.test(p.cmdline)).sort((a, b) => b.rssKb - a.rssKb)[0];
+    const cpuSeconds = tree.reduce((sum, p) => sum + p.cpuSeconds, 0);
+    return { seconds, cpuSeconds, rssMb: (server?.rssKb ?? 0) / 1024, load: loadavg()[0]! };
   } finally {
     process.kill(-child.pid!, 'SIGINT');
     const stopped = setTimeout(() => process.kill(-child.pid!, 'SIGKILL'), 30_000);
@@ -130,7 +135,7 @@ async function main() {
     const cold: Start[] = [];
     const warm: Start[] = [];
     const show = (label: string, start: Start) =>
-      console.log(`${label.padEnd(8)} ${start.seconds.toFixed(2).padStart(7)} s   RSS ${start.rssMb.toFixed(0).padStart(4)} MB   load ${start.load.toFixed(1)}`);
+      console.log(`${label.padEnd(8)} ${start.seconds.toFixed(2).padStart(7)} s   CPU ${start.cpuSeconds.toFixed(2).padStart(6)} s   RSS ${start.rssMb.toFixed(0).padStart(4)} MB   load ${start.load.toFixed(1)}`);
     for (let i = 1; i <= runs; i++) {
       // Back to a fresh clone's state: no builds, no generated code, no turbo cache, no database.
       run(['git', 'clean', '-fdxq', '-e', 'node_modules'], dir);
@@ -141,7 +146,8 @@ async function main() {
     }
     console.log('\nmedian');
     for (const [label, starts] of [['cold', cold], ['warm', warm]] as const) {
-      console.log(`${label.padEnd(8)} ${median(starts.map((s) => s.seconds)).toFixed(2).padStart(7)} s   RSS ${median(starts.map((s) => s.rssMb)).toFixed(0).padStart(4)} MB   load ${median(starts.map((s) => s.load)).toFixed(1)}`);
+      const middle = (pick: (s: Start) => number, digits: number, width: number) => median(starts.map(pick)).toFixed(digits).padStart(width);
+      console.log(`${label.padEnd(8)} ${middle((s) => s.seconds, 2, 7)} s   CPU ${middle((s) => s.cpuSeconds, 2, 6)} s   RSS ${middle((s) => s.rssMb, 0, 4)} MB   load ${middle((s) => s.load, 1, 0)}`);
     }
   } finally {
     rmSync(join(dir, '..'), { recursive: true, force: true });
