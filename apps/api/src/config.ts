@@ -1,5 +1,6 @@
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { z } from 'zod';
+import { apiPackageDir } from './package-dir.ts';
 
 const flag = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'], { message: 'must be true or false' })
@@ -40,7 +41,7 @@ const rateLimits = z
 
 // The SDK's codegen writes its manifest here; found through the repository's
 // layout rather than an import, because the SDK depends on the API for its tests.
-const defaultTrustedDocumentsFile = fileURLToPath(new URL('../../../packages/sdk/src/gql/persisted-documents.json', import.meta.url));
+const defaultTrustedDocumentsFile = join(apiPackageDir, '..', '..', 'packages', 'sdk', 'src', 'gql', 'persisted-documents.json');
 
 const schema = z.object({
   PORT: number().int('must be a whole number').min(0, 'must be 0 to 65535').max(65535, 'must be 0 to 65535').default(4000),
@@ -69,6 +70,12 @@ const schema = z.object({
   SEED_ON_START: flag.default(true),
   /** Load the demo year (synthetic activity, marked as demo data) at start, unless one is loaded; also the --demo argument. */
   DEMO: flag.default(false),
+  /**
+   * Apply pending migrations at start. Unset: yes on the embedded database (one
+   * process owns it), no on PostgreSQL, where migrating is a step of its own
+   * before new instances start (`pnpm db:migrate`).
+   */
+  MIGRATE_ON_START: flag.optional(),
   DB_POOL_SIZE: count(1).max(200, 'must be at most 200').default(10),
   SHUTDOWN_TIMEOUT_MS: count(0).default(10_000),
   /** The dashboard's built files, served at /dashboard; unset: apps/dashboard/dist of this repository. */

@@ -1,5 +1,5 @@
 import { createServer } from 'node:http';
-import { describeTarget, loadDemoYear, prepareDatabase, targetFromEnv } from '@zonegraph/db';
+import { describeTarget, loadDemoYear, PendingMigrationsError, prepareDatabase, targetFromEnv } from '@zonegraph/db';
 import { ConfigError, loadConfig } from './config.ts';
 import { createRedisEvents, describeRedis, type SharedEvents } from './events.ts';
 import { Redis } from 'ioredis';
@@ -23,11 +23,22 @@ async function main() {
   const target = targetFromEnv(process.env);
   const started = performance.now();
   logger.info(`opening ${describeTarget(target)}`);
-  const db = await prepareDatabase(target, {
-    seedIfEmpty: config.SEED_ON_START,
-    poolSize: config.DB_POOL_SIZE,
-    log: (message) => logger.info(message),
-  });
+  let db;
+  try {
+    db = await prepareDatabase(target, {
+      migrate: config.MIGRATE_ON_START ?? target.kind === 'pglite',
+      seedIfEmpty: config.SEED_ON_START,
+      poolSize: config.DB_POOL_SIZE,
+      log: (message) => logger.info(message),
+    });
+  } catch (error) {
+    if (error instanceof PendingMigrationsError) {
+      // Like a bad setting: the operator has a step to take before this can start.
+      logger.fatal({ pendingMigrations: error.pending }, `refusing to start: ${error.message}`);
+      process.exit(2);
+    }
+    throw error;
+  }
   if (config.DEMO) {
     try {
       const demo = await loadDemoYear(db.prisma);

@@ -1,6 +1,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { join } from 'node:path';
+import { localMigrations, applyMigrations } from '@zonegraph/db';
+import { createTestDatabase } from '@zonegraph/db/testing';
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../src/config.ts';
 
@@ -8,7 +10,7 @@ const serverEntry = join(import.meta.dirname, '..', 'src', 'server.ts');
 const tsx = join(import.meta.dirname, '..', 'node_modules', '.bin', 'tsx');
 
 function startServer(env: Record<string, string>): { child: ChildProcess; output: () => string } {
-  // The server process gets its own embedded database in memory, whatever the suite runs on.
+  // The server process gets its own embedded database in memory, whatever the suite runs on, unless told.
   const { DATABASE_URL: _ignored, ...inherited } = process.env;
   const child = spawn(tsx, [serverEntry], { env: { ...inherited, PGLITE_DIR: 'memory://', HOST: '127.0.0.1', ...env } });
   let output = '';
@@ -57,6 +59,45 @@ describe('the server process', () => {
     expect(code).toBe(2);
     expect(output()).toContain('PORT');
     expect(output()).toContain('LOG_LEVEL');
+  });
+});
+
+describe('migrations at start', () => {
+  it('refuses a database with migrations not applied when MIGRATE_ON_START=false, naming them and the command', async () => {
+    const { child, output } = startServer({ PORT: '0', MIGRATE_ON_START: 'false' });
+    const [code] = await once(child, 'exit');
+    expect(code).toBe(2);
+    const local = await localMigrations();
+    expect(output()).toContain(`${local.length} migrations not yet applied: ${local.join(', ')}`);
+    expect(output()).toContain('pnpm db:migrate');
+    expect(output()).not.toContain('ready at');
+  });
+
+  it.runIf(process.env.DATABASE_URL)('on PostgreSQL, leaves migrating to its own step by default, then starts once it has run', async () => {
+    const db = await createTestDatabase({ migrated: false });
+    try {
+      if (db.target.kind !== 'postgres') throw new Error('expected a PostgreSQL test database');
+      const refused = startServer({ PORT: '0', DATABASE_URL: db.target.url });
+      const [code] = await once(refused.child, 'exit');
+      expect(code).toBe(2);
+      expect(refused.output()).toContain('not yet applied');
+      // Nothing was applied by the refused start.
+      expect(await db.prisma.$queryRaw<{ exists: boolean }[]>`SELECT to_regclass('"Project"') IS NOT NULL AS exists`).toEqual([{ exists: false }]);
+
+      await applyMigrations(db);
+      const { child, output } = startServer({ PORT: '0', DATABASE_URL: db.target.url });
+      try {
+        await waitFor(() => /ready at http/.test(output()) || child.exitCode !== null);
+        expect(output()).toContain('ready at http');
+        child.kill('SIGTERM');
+        const [stopped] = await once(child, 'exit');
+        expect(stopped).toBe(0);
+      } finally {
+        child.kill('SIGKILL');
+      }
+    } finally {
+      await db.close();
+    }
   });
 });
 

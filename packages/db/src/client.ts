@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { PrismaPg } from '@prisma/adapter-pg';
 import type { SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils';
+import pg from 'pg';
 import { PrismaPGlite } from 'pglite-prisma-adapter';
 import { PrismaClient } from './generated/prisma/client.ts';
 import type { DatabaseTarget } from './target.ts';
@@ -32,6 +33,20 @@ export interface Database {
   readonly prisma: PrismaClient;
   /** A driver adapter factory for the schema engine (migrations). */
   adapterFactory(): SqlMigrationAwareDriverAdapterFactory;
+  /** One connection of its own, outside Prisma, for administration (applying migrations). */
+  adminSession(): Promise<AdminSession>;
+  close(): Promise<void>;
+}
+
+/**
+ * Statements in order on one connection (so a session-level advisory lock
+ * holds across them). `exec` sends a script whole, as one simple-protocol
+ * query: PostgreSQL splits it itself, dollar-quoted function bodies included,
+ * and runs it as one implicit transaction.
+ */
+export interface AdminSession {
+  query<Row>(sql: string, params?: unknown[]): Promise<Row[]>;
+  exec(script: string): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -66,6 +81,14 @@ export async function openDatabase(target: DatabaseTarget, options: OpenOptions 
       prisma,
       // The engine shares the one PGlite instance: it serves one connection at a time.
       adapterFactory: () => factory,
+      // PGlite has one connection: the session is that one, and closing it closes nothing.
+      adminSession: async () => ({
+        query: async <Row>(sql: string, params?: unknown[]) => (await pglite.query<Row>(sql, params)).rows,
+        exec: async (script: string) => {
+          await pglite.exec(script);
+        },
+        close: async () => {},
+      }),
       async close() {
         await prisma.$disconnect();
         if (!pglite.closed) await pglite.close();
@@ -85,6 +108,18 @@ export async function openDatabase(target: DatabaseTarget, options: OpenOptions 
     target,
     prisma,
     adapterFactory: () => wholeScripts(new PrismaPg({ connectionString: target.url, max: 1 })),
+    async adminSession() {
+      const client = new pg.Client({ connectionString: target.url });
+      await client.connect();
+      return {
+        query: async <Row>(sql: string, params?: unknown[]) => (await client.query(sql, params)).rows as Row[],
+        // Without parameters, pg sends the simple-protocol query that runs a script whole.
+        exec: async (script: string) => {
+          await client.query(script);
+        },
+        close: () => client.end(),
+      };
+    },
     close: () => prisma.$disconnect(),
   };
 }

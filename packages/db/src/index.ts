@@ -1,12 +1,16 @@
-export { DatabaseInUseError, isLockTimeout, openDatabase, type Database, type OpenOptions, type SqlStatement } from './client.ts';
+export { DatabaseInUseError, isLockTimeout, openDatabase, type AdminSession, type Database, type OpenOptions, type SqlStatement } from './client.ts';
 export {
   applyMigrations,
+  applyMigrationsWithEngine,
   createMigration,
+  FailedMigrationError,
+  localMigrations,
   migrationStatus,
+  pendingMigrations,
   resetDatabase,
   type MigrationStatus,
 } from './migrations/index.ts';
-export { prepareDatabase } from './prepare.ts';
+export { PendingMigrationsError, prepareDatabase } from './prepare.ts';
 export { seed, type SeedSummary } from './seed/index.ts';
 export { DemoConflictError, hasDemoYear, loadDemoYear, removeDemoYear, type DemoSummary } from './demo/index.ts';
 export { checkApiKey, createApiKey, hashApiKey, touchApiKey, type CreatedApiKey, type KeyCheck } from './keys.ts';

@@ -11,11 +11,11 @@ export interface TestDatabase extends Database {
 }
 
 /**
- * A migrated, empty database of its own for one test file: an in-memory PGlite
+ * A migrated (unless told not), empty database of its own for one test file: an in-memory PGlite
  * by default, or a new database on the server named by DATABASE_URL (dropped
  * again on close), so that test files never see each other's writes.
  */
-export async function createTestDatabase(options: OpenOptions & { seeded?: boolean } = {}): Promise<TestDatabase> {
+export async function createTestDatabase(options: OpenOptions & { seeded?: boolean; migrated?: boolean } = {}): Promise<TestDatabase> {
   const serverUrl = process.env.DATABASE_URL?.trim();
   let target: DatabaseTarget = { kind: 'pglite', dataDir: 'memory://' };
   let dropDatabase = async () => {};
@@ -28,7 +28,7 @@ export async function createTestDatabase(options: OpenOptions & { seeded?: boole
     dropDatabase = () => adminQuery(serverUrl, `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
   }
   const db = await openDatabase(target, options);
-  await applyMigrations(db);
+  if (options.migrated !== false) await applyMigrations(db);
   if (options.seeded) await seed(db.prisma);
   return {
     ...db,

@@ -1,13 +1,13 @@
 import { existsSync, statSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import type { Plugin } from 'graphql-yoga';
 import type { Logger } from '../logger.ts';
+import { apiPackageDir } from '../package-dir.ts';
 
 /** Where `pnpm --filter @zonegraph/dashboard build` writes the dashboard in this repository. */
-export const defaultDashboardDir = fileURLToPath(new URL('../../../dashboard/dist', import.meta.url));
+export const defaultDashboardDir = path.join(apiPackageDir, '..', 'dashboard', 'dist');
 
 const PREFIX = '/dashboard';
 

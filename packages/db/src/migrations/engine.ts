@@ -3,18 +3,22 @@ import { readdir, readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import type { SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils';
-import { bindMigrationAwareSqlAdapterFactory } from '@prisma/driver-adapter-utils';
-import internals from '@prisma/internals';
-import prismaMigrate from '@prisma/migrate';
 import type { Migrate as MigrateInstance } from '@prisma/migrate/dist/src/Migrate.js';
 import { withoutHandWritten } from './hand-written.ts';
+import { migrationsDir, schemaPath } from './paths.ts';
 
-const { loadSchemaContext, toSchemasContainer } = internals;
-const { Migrate, SchemaEngineWasm } = prismaMigrate;
+export { migrationsDir, schemaPath } from './paths.ts';
 
-export const packageDir = join(import.meta.dirname, '..', '..');
-export const schemaPath = join(packageDir, 'prisma', 'schema.prisma');
-export const migrationsDir = join(packageDir, 'prisma', 'migrations');
+// Prisma's migrate and internals packages take seconds to load: they are
+// imported when an engine is opened, never by a server whose database is up to date.
+const loadPrisma = async () => {
+  const [{ default: internals }, { default: prismaMigrate }, { bindMigrationAwareSqlAdapterFactory }] = await Promise.all([
+    import('@prisma/internals'),
+    import('@prisma/migrate'),
+    import('@prisma/driver-adapter-utils'),
+  ]);
+  return { ...internals, ...prismaMigrate, bindMigrationAwareSqlAdapterFactory };
+};
 
 export interface MigrationEngine {
   migrate: MigrateInstance;
@@ -29,6 +33,7 @@ export interface MigrationEngine {
  * Prisma's own `Migrate`, the class behind `prisma migrate deploy|status|reset`.
  */
 export async function openMigrationEngine(adapterFactory: SqlMigrationAwareDriverAdapterFactory): Promise<MigrationEngine> {
+  const { loadSchemaContext, toSchemasContainer, Migrate, SchemaEngineWasm, bindMigrationAwareSqlAdapterFactory } = await loadPrisma();
   const schemaContext = await loadSchemaContext({ schemaPath: { cliProvidedPath: schemaPath }, printLoadMessage: false });
   const adapter = bindMigrationAwareSqlAdapterFactory(adapterFactory);
   const engine = await (await loadWasmEngineClass()).new({ datamodels: schemaContext.schemaFiles }, () => {}, adapter);

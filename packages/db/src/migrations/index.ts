@@ -3,9 +3,11 @@ import { PrismaPGlite } from 'pglite-prisma-adapter';
 import type { Database } from '../client.ts';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { applyMigrationsDirectly, type MigrationsOptions } from './direct.ts';
 import { migrationsDir, openMigrationEngine } from './engine.ts';
 
 export { migrationsDir } from './engine.ts';
+export { FailedMigrationError, localMigrations, pendingMigrations } from './direct.ts';
 
 export interface MigrationStatus {
   /** Every migration folder, in order. */
@@ -29,8 +31,18 @@ async function withMigrate<T>(db: Database, run: (migrate: Migrate) => Promise<T
   }
 }
 
-/** What `prisma migrate deploy` does: applies every pending migration folder. */
-export function applyMigrations(db: Database): Promise<string[]> {
+/**
+ * What `prisma migrate deploy` does: applies every pending migration folder and
+ * returns their names. The files are run directly (see direct.ts), which
+ * records them exactly as the schema engine would and costs one query when
+ * nothing is pending.
+ */
+export function applyMigrations(db: Database, options?: MigrationsOptions): Promise<string[]> {
+  return applyMigrationsDirectly(db, options);
+}
+
+/** The same through Prisma's schema engine, `prisma migrate deploy` itself: the reference the direct path is tested against. */
+export function applyMigrationsWithEngine(db: Database): Promise<string[]> {
   return withMigrate(db, async (migrate) => (await migrate.applyMigrations()).appliedMigrationNames);
 }
 
