@@ -70,6 +70,7 @@ async function main() {
     trustedDocuments,
     redis: budgetRedis,
     redisKeyPrefix: `${config.REDIS_CHANNEL_PREFIX}budget`,
+    metrics: config.METRICS === 'token' ? { mode: 'token', token: config.METRICS_TOKEN! } : { mode: config.METRICS },
   });
   const server = createServer(app);
   server.once('error', async (error: NodeJS.ErrnoException) => {

@@ -18,6 +18,7 @@ import { useExecutionGuards } from './plugins/execution-guards.ts';
 import { useDashboard } from './plugins/dashboard.ts';
 import { useHealth } from './plugins/health.ts';
 import { useHttpErrorCodes } from './plugins/http-error-codes.ts';
+import { useMetrics, type MetricsAccess } from './plugins/metrics.ts';
 import { useDocumentLimits } from './plugins/limits.ts';
 import { createBudgets } from './plugins/rate-limit.ts';
 import { useRequestCost } from './plugins/request-cost.ts';
@@ -66,6 +67,8 @@ export interface AppOptions {
   redis?: Redis;
   /** Put before every Redis key of the budgets (tests use one per run). */
   redisKeyPrefix?: string;
+  /** Who may read Prometheus metrics at /metrics (default: nobody). */
+  metrics?: MetricsAccess;
 }
 
 export type App = YogaServerInstance<Record<string, unknown>, Context>;
@@ -82,6 +85,7 @@ export function createApp({
   trustedDocuments,
   redis,
   redisKeyPrefix = 'zonegraph:budget',
+  metrics = { mode: 'off' },
 }: AppOptions): App {
   const settings: EdgeSettings = { ...loadConfig({}), ...given };
   const authenticate = createAuthenticator({ db, logger, allowAnonymous });
@@ -110,10 +114,12 @@ export function createApp({
     },
     context: async ({ request }) => ({ ...(await authenticate(request)), requestId: requestIdOf(request), pubsub }),
     plugins: [
+      // First, so that it times and counts refusals made by the plugins after it.
+      useMetrics({ access: metrics, db }),
       ...(dashboardDir ? [useDashboard({ dir: dashboardDir, logger })] : []),
       useCompressedPages(),
       useBodyLimit(settings.MAX_BODY_BYTES),
-      useHealth(db),
+      useHealth({ db, redis }),
       useRequestId(logger),
       useHttpErrorCodes(),
       useCsrfPrevention(),

@@ -2,6 +2,7 @@ import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { PrismaPg } from '@prisma/adapter-pg';
+import pg from 'pg';
 import type { SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils';
 import { PrismaPGlite } from 'pglite-prisma-adapter';
 import { PrismaClient } from './generated/prisma/client.ts';
@@ -27,9 +28,19 @@ export interface OpenOptions {
   lockTimeoutMs?: number;
 }
 
+/** Connections of the client's pool, for metrics. */
+export interface PoolStats {
+  inUse: number;
+  idle: number;
+  /** Queries queued for a connection. */
+  waiting: number;
+}
+
 export interface Database {
   readonly target: DatabaseTarget;
   readonly prisma: PrismaClient;
+  /** PGlite is one connection held for the life of the process: always 1 in use, 0 idle, 0 waiting. */
+  poolStats(): PoolStats;
   /** A driver adapter factory for the schema engine (migrations). */
   adapterFactory(): SqlMigrationAwareDriverAdapterFactory;
   close(): Promise<void>;
@@ -66,6 +77,7 @@ export async function openDatabase(target: DatabaseTarget, options: OpenOptions 
       prisma,
       // The engine shares the one PGlite instance: it serves one connection at a time.
       adapterFactory: () => factory,
+      poolStats: () => ({ inUse: 1, idle: 0, waiting: 0 }),
       async close() {
         await prisma.$disconnect();
         if (!pglite.closed) await pglite.close();
@@ -74,18 +86,25 @@ export async function openDatabase(target: DatabaseTarget, options: OpenOptions 
     };
   }
 
-  const factory = new PrismaPg({
+  // Our own pool, handed to the adapter, so that its counters can be read for metrics.
+  const pool = new pg.Pool({
     connectionString: target.url,
     max: options.poolSize ?? 10,
     lock_timeout: options.lockTimeoutMs ?? 5000,
     options: PLANNER_SETTINGS.map(([name, value]) => `-c ${name}=${value}`).join(' '),
   });
+  const factory = new PrismaPg(pool, { disposeExternalPool: true });
   const prisma = createClient(factory, options);
   return {
     target,
     prisma,
     adapterFactory: () => wholeScripts(new PrismaPg({ connectionString: target.url, max: 1 })),
-    close: () => prisma.$disconnect(),
+    poolStats: () => ({ inUse: pool.totalCount - pool.idleCount, idle: pool.idleCount, waiting: pool.waitingCount }),
+    async close() {
+      await prisma.$disconnect();
+      // A client that never connected never handed the pool to the adapter to dispose of.
+      if (!pool.ended) await pool.end();
+    },
   };
 }
 

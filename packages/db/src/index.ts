@@ -1,4 +1,4 @@
-export { DatabaseInUseError, isLockTimeout, openDatabase, type Database, type OpenOptions, type SqlStatement } from './client.ts';
+export { DatabaseInUseError, isLockTimeout, openDatabase, type Database, type OpenOptions, type PoolStats, type SqlStatement } from './client.ts';
 export {
   applyMigrations,
   createMigration,
@@ -6,6 +6,7 @@ export {
   resetDatabase,
   type MigrationStatus,
 } from './migrations/index.ts';
+export { unappliedMigrations } from './migrations/pending.ts';
 export { prepareDatabase } from './prepare.ts';
 export { seed, type SeedSummary } from './seed/index.ts';
 export { checkApiKey, createApiKey, hashApiKey, touchApiKey, type CreatedApiKey, type KeyCheck } from './keys.ts';
