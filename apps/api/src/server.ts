@@ -6,6 +6,7 @@ import { Redis } from 'ioredis';
 import { createLogger } from './logger.ts';
 import { defaultDashboardDir } from './plugins/dashboard.ts';
 import { loadTrustedDocuments } from './plugins/trusted-documents.ts';
+import { installShutdown } from './shutdown.ts';
 import { createApp } from './yoga.ts';
 
 async function main() {
@@ -89,27 +90,16 @@ async function main() {
     logger.info({ url, readyMs: Math.round(performance.now() - started) }, `zonegraph API ready at ${url}${config.GRAPHIQL ? ' (open it in a browser for GraphiQL)' : ''}`);
   });
 
-  let stopping = false;
-  const stop = (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    logger.info(`${signal}: finishing in-flight requests, then stopping`);
-    const force = setTimeout(() => {
-      logger.warn('in-flight requests did not finish in time; stopping anyway');
-      server.closeAllConnections();
-    }, config.SHUTDOWN_TIMEOUT_MS);
-    force.unref();
-    server.close(async () => {
-      await events?.close();
-      budgetRedis?.disconnect();
-      await db.close();
-      logger.info('stopped');
-      process.exit(0);
-    });
-    server.closeIdleConnections();
-  };
-  process.on('SIGINT', () => stop('SIGINT'));
-  process.on('SIGTERM', () => stop('SIGTERM'));
+  installShutdown({
+    server,
+    logger,
+    timeoutMs: config.SHUTDOWN_TIMEOUT_MS,
+    resources: [
+      { name: 'Redis events', close: () => events?.close() },
+      { name: 'Redis budgets', close: () => budgetRedis?.disconnect() },
+      { name: 'database', close: () => db.close() },
+    ],
+  });
 }
 
 main().catch((error: unknown) => {
