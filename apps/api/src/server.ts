@@ -7,6 +7,7 @@ import { createLogger } from './logger.ts';
 import { defaultDashboardDir } from './plugins/dashboard.ts';
 import { loadTrustedDocuments } from './plugins/trusted-documents.ts';
 import { installShutdown } from './shutdown.ts';
+import { describeOtlpUrl, otlpTracesUrl, startTracing } from './tracing.ts';
 import { createApp } from './yoga.ts';
 
 async function main() {
@@ -21,6 +22,9 @@ async function main() {
     throw error;
   }
   const logger = createLogger(config.LOG_LEVEL);
+  // Before the database opens, so that its statements are traced from the first.
+  const tracing = startTracing();
+  if (tracing) logger.info(`tracing to ${describeOtlpUrl(otlpTracesUrl(process.env)!)}`);
   const target = targetFromEnv(process.env);
   const started = performance.now();
   logger.info(`opening ${describeTarget(target)}`);
@@ -71,6 +75,7 @@ async function main() {
     trustedDocuments,
     redis: budgetRedis,
     redisKeyPrefix: `${config.REDIS_CHANNEL_PREFIX}budget`,
+    tracer: tracing?.tracer,
     metrics: config.METRICS === 'token' ? { mode: 'token', token: config.METRICS_TOKEN! } : { mode: config.METRICS },
   });
   const server = createServer(app);
@@ -98,6 +103,7 @@ async function main() {
       { name: 'Redis events', close: () => events?.close() },
       { name: 'Redis budgets', close: () => budgetRedis?.disconnect() },
       { name: 'database', close: () => db.close() },
+      { name: 'traces', close: () => tracing?.shutdown() },
     ],
   });
 }
