@@ -43,6 +43,8 @@ export interface Database {
   poolStats(): PoolStats;
   /** A driver adapter factory for the schema engine (migrations). */
   adapterFactory(): SqlMigrationAwareDriverAdapterFactory;
+  /** The embedded database itself (backups dump its folder); absent on PostgreSQL. */
+  readonly pglite?: PGlite;
   close(): Promise<void>;
 }
 
@@ -75,6 +77,7 @@ export async function openDatabase(target: DatabaseTarget, options: OpenOptions 
     return {
       target,
       prisma,
+      pglite,
       // The engine shares the one PGlite instance: it serves one connection at a time.
       adapterFactory: () => factory,
       poolStats: () => ({ inUse: 1, idle: 0, waiting: 0 }),

@@ -8,6 +8,8 @@ export {
 } from './migrations/index.ts';
 export { unappliedMigrations } from './migrations/pending.ts';
 export { prepareDatabase } from './prepare.ts';
+export { copyDatabase, type CopySummary } from './copy.ts';
+export { backupDatabase, BackupToolError, restoreDatabase, TargetNotEmptyError } from './backup.ts';
 export { seed, type SeedSummary } from './seed/index.ts';
 export { checkApiKey, createApiKey, hashApiKey, touchApiKey, type CreatedApiKey, type KeyCheck } from './keys.ts';
 export { ALL_VISIBILITIES, scopeToVisibility, visibleWhere } from './visibility.ts';
