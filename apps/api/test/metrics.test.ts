@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../src/config.ts';
 import { subscribe } from './sse.ts';
@@ -85,6 +87,15 @@ describe('Prometheus metrics at /metrics', () => {
     expect(sample(text, 'nodejs_heap_size_used_bytes')).toBeGreaterThan(0);
     // Scrapes themselves are not GraphQL requests.
     expect(text).not.toMatch(/operation="",kind="unknown",outcome="ok"/);
+  });
+
+  it("has every metric the Grafana dashboard in deploy/ charts", async () => {
+    const dashboard = readFileSync(join(import.meta.dirname, '..', '..', '..', 'deploy', 'grafana-dashboard.json'), 'utf8');
+    const charted = new Set([...dashboard.matchAll(/\b((?:zonegraph|process|nodejs)_[a-z0-9_]+)/g)].map((m) => m[1]!));
+    expect(charted.size).toBeGreaterThan(8);
+    const families = new Set([...(await scrape()).matchAll(/^# TYPE (\S+)/gm)].map((m) => m[1]!));
+    const missing = [...charted].filter((name) => !families.has(name) && !families.has(name.replace(/_(bucket|sum|count)$/, '')));
+    expect(missing).toEqual([]);
   });
 
   // Last: it spends the anonymous budget.
