@@ -78,6 +78,9 @@ const schema = z.object({
   MIGRATE_ON_START: flag.optional(),
   DB_POOL_SIZE: count(1).max(200, 'must be at most 200').default(10),
   SHUTDOWN_TIMEOUT_MS: count(0).default(10_000),
+  /** Who may read /metrics: nobody (off), anyone reaching the port (open), or callers sending METRICS_TOKEN as a bearer token (token). */
+  METRICS: z.enum(['off', 'open', 'token'], { message: 'must be off, open or token' }).default('off'),
+  METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
   /** The dashboard's built files, served at /dashboard; unset: apps/dashboard/dist of this repository. */
   DASHBOARD_DIR: z.string().min(1).optional(),
 
@@ -121,6 +124,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: readonly 
   // `pnpm start --demo` passes the argument through to the server, however it is launched.
   if (argv.includes('--demo')) present.DEMO = 'true';
   const result = schema.safeParse(present);
+  if (result.success && result.data.METRICS === 'token' && !result.data.METRICS_TOKEN) {
+    throw new ConfigError('Invalid configuration:\n  METRICS_TOKEN: must be set when METRICS=token');
+  }
   if (result.success) {
     // Production closes the schema explorer unless told otherwise; elsewhere analysts get it.
     const open = result.data.NODE_ENV !== 'production';
@@ -129,7 +135,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: readonly 
   const lines = result.error.issues.map((issue) => {
     const name = issue.path.join('.');
     // Never echo a connection URL: it may carry a password.
-    const shown = name === 'DATABASE_URL' || name === 'REDIS_URL' ? '' : ` (got "${String(present[name])}")`;
+    const shown = name === 'DATABASE_URL' || name === 'REDIS_URL' || name === 'METRICS_TOKEN' ? '' : ` (got "${String(present[name])}")`;
     return `  ${name}: ${issue.message}${shown}`;
   });
   throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);

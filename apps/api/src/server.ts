@@ -6,6 +6,8 @@ import { Redis } from 'ioredis';
 import { createLogger } from './logger.ts';
 import { defaultDashboardDir } from './plugins/dashboard.ts';
 import { loadTrustedDocuments } from './plugins/trusted-documents.ts';
+import { installShutdown } from './shutdown.ts';
+import { describeOtlpUrl, otlpTracesUrl, startTracing } from './tracing.ts';
 import { createApp } from './yoga.ts';
 
 async function main() {
@@ -20,6 +22,9 @@ async function main() {
     throw error;
   }
   const logger = createLogger(config.LOG_LEVEL);
+  // Before the database opens, so that its statements are traced from the first.
+  const tracing = startTracing();
+  if (tracing) logger.info(`tracing to ${describeOtlpUrl(otlpTracesUrl(process.env)!)}`);
   const target = targetFromEnv(process.env);
   const started = performance.now();
   logger.info(`opening ${describeTarget(target)}`);
@@ -90,6 +95,8 @@ async function main() {
     trustedDocuments,
     redis: budgetRedis,
     redisKeyPrefix: `${config.REDIS_CHANNEL_PREFIX}budget`,
+    tracer: tracing?.tracer,
+    metrics: config.METRICS === 'token' ? { mode: 'token', token: config.METRICS_TOKEN! } : { mode: config.METRICS },
   });
   const server = createServer(app);
   server.once('error', async (error: NodeJS.ErrnoException) => {
@@ -108,27 +115,17 @@ async function main() {
     logger.info({ url, readyMs: Math.round(performance.now() - started) }, `zonegraph API ready at ${url}${config.GRAPHIQL ? ' (open it in a browser for GraphiQL)' : ''}`);
   });
 
-  let stopping = false;
-  const stop = (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    logger.info(`${signal}: finishing in-flight requests, then stopping`);
-    const force = setTimeout(() => {
-      logger.warn('in-flight requests did not finish in time; stopping anyway');
-      server.closeAllConnections();
-    }, config.SHUTDOWN_TIMEOUT_MS);
-    force.unref();
-    server.close(async () => {
-      await events?.close();
-      budgetRedis?.disconnect();
-      await db.close();
-      logger.info('stopped');
-      process.exit(0);
-    });
-    server.closeIdleConnections();
-  };
-  process.on('SIGINT', () => stop('SIGINT'));
-  process.on('SIGTERM', () => stop('SIGTERM'));
+  installShutdown({
+    server,
+    logger,
+    timeoutMs: config.SHUTDOWN_TIMEOUT_MS,
+    resources: [
+      { name: 'Redis events', close: () => events?.close() },
+      { name: 'Redis budgets', close: () => budgetRedis?.disconnect() },
+      { name: 'database', close: () => db.close() },
+      { name: 'traces', close: () => tracing?.shutdown() },
+    ],
+  });
 }
 
 main().catch((error: unknown) => {

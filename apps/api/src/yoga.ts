@@ -4,6 +4,7 @@ import type { Database } from '@zonegraph/db';
 import { createEvents, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, schema, type Context, type PubSub } from '@zonegraph/graph';
 import { createYoga, type Plugin, type YogaServerInstance } from 'graphql-yoga';
 import type { Redis } from 'ioredis';
+import type { Tracer } from '@opentelemetry/api';
 import { createAuthenticator } from './auth.ts';
 import { loadConfig, type Config } from './config.ts';
 import { exampleOperations } from './examples.ts';
@@ -19,6 +20,8 @@ import { hasBuiltDashboard, useDashboard } from './plugins/dashboard.ts';
 import { useHealth } from './plugins/health.ts';
 import { useLandingPage } from './plugins/landing.ts';
 import { useHttpErrorCodes } from './plugins/http-error-codes.ts';
+import { useMetrics, type MetricsAccess } from './plugins/metrics.ts';
+import { useTracing } from './plugins/tracing.ts';
 import { useDocumentLimits } from './plugins/limits.ts';
 import { createBudgets } from './plugins/rate-limit.ts';
 import { useRequestCost } from './plugins/request-cost.ts';
@@ -67,6 +70,10 @@ export interface AppOptions {
   redis?: Redis;
   /** Put before every Redis key of the budgets (tests use one per run). */
   redisKeyPrefix?: string;
+  /** Who may read Prometheus metrics at /metrics (default: nobody). */
+  metrics?: MetricsAccess;
+  /** Trace requests, root resolvers and SQL with this tracer (see tracing.ts); untraced when unset. */
+  tracer?: Tracer;
 }
 
 export type App = YogaServerInstance<Record<string, unknown>, Context>;
@@ -83,6 +90,8 @@ export function createApp({
   trustedDocuments,
   redis,
   redisKeyPrefix = 'zonegraph:budget',
+  metrics = { mode: 'off' },
+  tracer,
 }: AppOptions): App {
   const settings: EdgeSettings = { ...loadConfig({}), ...given };
   const authenticate = createAuthenticator({ db, logger, allowAnonymous });
@@ -110,6 +119,9 @@ export function createApp({
     },
     context: async ({ request }) => ({ ...(await authenticate(request)), requestId: requestIdOf(request), pubsub }),
     plugins: [
+      // First, so that it times and counts refusals made by the plugins after it.
+      useMetrics({ access: metrics, db }),
+      ...(tracer ? [useTracing(tracer, schema)] : []),
       ...(dashboardDir ? [useDashboard({ dir: dashboardDir, logger })] : []),
       useLandingPage({
         graphiql,
@@ -118,7 +130,7 @@ export function createApp({
       }),
       useCompressedPages(),
       useBodyLimit(settings.MAX_BODY_BYTES),
-      useHealth(db),
+      useHealth({ db, redis }),
       useRequestId(logger),
       useHttpErrorCodes(),
       useCsrfPrevention(),

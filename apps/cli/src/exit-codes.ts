@@ -7,7 +7,7 @@ export const ExitCode = {
   usage: 2,
   /** No answer from the API: nothing listening, a network failure, or not a GraphQL endpoint. */
   unreachable: 3,
-  /** The data was refused: a file to import has errors (nothing was imported). */
+  /** The data was refused: a file to import has errors (nothing was imported), or a restore or copy target holds data. */
   rejected: 4,
   /** `db status`: migrations are pending or failed. */
   notUpToDate: 5,
@@ -20,5 +20,6 @@ export const exitCodeHelp = `Exit status:
   1  the API or the database answered with an error (its code is printed, e.g. FORBIDDEN)
   2  usage error: unknown command or option, an invalid value, a file that cannot be read
   3  cannot reach the API (nothing at --url, a network failure, or not a GraphQL endpoint)
-  4  the data was refused: the file to import has errors, listed by row; nothing was imported
+  4  the data was refused: the file to import has errors, listed by row; nothing was imported;
+     or db restore / db copy found data in the target (pass --force)
   5  db status: the database has pending or failed migrations`;

@@ -28,13 +28,25 @@ export interface OpenOptions {
   lockTimeoutMs?: number;
 }
 
+/** Connections of the client's pool, for metrics. */
+export interface PoolStats {
+  inUse: number;
+  idle: number;
+  /** Queries queued for a connection. */
+  waiting: number;
+}
+
 export interface Database {
   readonly target: DatabaseTarget;
   readonly prisma: PrismaClient;
+  /** PGlite is one connection held for the life of the process: always 1 in use, 0 idle, 0 waiting. */
+  poolStats(): PoolStats;
   /** A driver adapter factory for the schema engine (migrations). */
   adapterFactory(): SqlMigrationAwareDriverAdapterFactory;
   /** One connection of its own, outside Prisma, for administration (applying migrations). */
   adminSession(): Promise<AdminSession>;
+  /** The embedded database itself (backups dump its folder); absent on PostgreSQL. */
+  readonly pglite?: PGlite;
   close(): Promise<void>;
 }
 
@@ -79,6 +91,7 @@ export async function openDatabase(target: DatabaseTarget, options: OpenOptions 
     return {
       target,
       prisma,
+      pglite,
       // The engine shares the one PGlite instance: it serves one connection at a time.
       adapterFactory: () => factory,
       // PGlite has one connection: the session is that one, and closing it closes nothing.
@@ -89,6 +102,7 @@ export async function openDatabase(target: DatabaseTarget, options: OpenOptions 
         },
         close: async () => {},
       }),
+      poolStats: () => ({ inUse: 1, idle: 0, waiting: 0 }),
       async close() {
         await prisma.$disconnect();
         if (!pglite.closed) await pglite.close();
@@ -97,12 +111,14 @@ export async function openDatabase(target: DatabaseTarget, options: OpenOptions 
     };
   }
 
-  const factory = new PrismaPg({
+  // Our own pool, handed to the adapter, so that its counters can be read for metrics.
+  const pool = new pg.Pool({
     connectionString: target.url,
     max: options.poolSize ?? 10,
     lock_timeout: options.lockTimeoutMs ?? 5000,
     options: PLANNER_SETTINGS.map(([name, value]) => `-c ${name}=${value}`).join(' '),
   });
+  const factory = new PrismaPg(pool, { disposeExternalPool: true });
   const prisma = createClient(factory, options);
   return {
     target,
@@ -120,7 +136,12 @@ export async function openDatabase(target: DatabaseTarget, options: OpenOptions 
         close: () => client.end(),
       };
     },
-    close: () => prisma.$disconnect(),
+    poolStats: () => ({ inUse: pool.totalCount - pool.idleCount, idle: pool.idleCount, waiting: pool.waitingCount }),
+    async close() {
+      await prisma.$disconnect();
+      // A client that never connected never handed the pool to the adapter to dispose of.
+      if (!pool.ended) await pool.end();
+    },
   };
 }
 

@@ -1,4 +1,4 @@
-export { DatabaseInUseError, isLockTimeout, openDatabase, type AdminSession, type Database, type OpenOptions, type SqlStatement } from './client.ts';
+export { DatabaseInUseError, isLockTimeout, openDatabase, type AdminSession, type Database, type OpenOptions, type PoolStats, type SqlStatement } from './client.ts';
 export {
   applyMigrations,
   applyMigrationsWithEngine,
@@ -10,7 +10,10 @@ export {
   resetDatabase,
   type MigrationStatus,
 } from './migrations/index.ts';
+export { unappliedMigrations } from './migrations/pending.ts';
 export { PendingMigrationsError, prepareDatabase } from './prepare.ts';
+export { copyDatabase, type CopySummary } from './copy.ts';
+export { backupDatabase, BackupToolError, restoreDatabase, TargetNotEmptyError } from './backup.ts';
 export { seed, type SeedSummary } from './seed/index.ts';
 export { DemoConflictError, hasDemoYear, loadDemoYear, removeDemoYear, type DemoSummary } from './demo/index.ts';
 export { checkApiKey, createApiKey, hashApiKey, touchApiKey, type CreatedApiKey, type KeyCheck } from './keys.ts';

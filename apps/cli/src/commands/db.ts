@@ -4,6 +4,7 @@ import { CommandFailed, UsageError } from '../errors.ts';
 import { ExitCode } from '../exit-codes.ts';
 import type { CliIo } from '../io.ts';
 import { renderTable } from '../output/table.ts';
+import { backupCommands } from './db-backup.ts';
 
 // These commands work on the database itself through packages/db, not through
 // the API: for whoever runs the server. @zonegraph/db (Prisma, PGlite) is
@@ -116,5 +117,7 @@ export function dbCommand(io: CliIo): Command {
     io.stdout.write(created || updated ? `seeded: ${created} created, ${updated} updated\n` : 'already seeded: nothing written\n');
   });
 
-  return db.addCommand(migrate).addCommand(status).addCommand(seed);
+  db.addCommand(migrate).addCommand(status).addCommand(seed);
+  for (const command of backupCommands(io)) db.addCommand(command);
+  return db;
 }
