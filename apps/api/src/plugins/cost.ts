@@ -54,7 +54,7 @@ export interface PageTooLarge {
 }
 
 /** Called for every field the operation selects (fragments included, @skip/@include honoured). */
-export type FieldVisitor = (field: GraphQLField<unknown, unknown>, parent: GraphQLNamedType) => void;
+export type FieldVisitor = (field: GraphQLField<unknown, unknown>, parent: GraphQLNamedType, args: Record<string, unknown>, path: string) => void;
 
 export interface RequestedCost {
   cost: number;
@@ -132,8 +132,8 @@ function selectionCost(
     if (selection.name.value.startsWith('__')) continue;
     const field = fieldOf(parent, selection.name.value);
     if (!field) continue;
-    walk.visit?.(field, parent);
     const args = getArgumentValues(field, selection, walk.variables);
+    walk.visit?.(field, parent, args, selection.name.value);
     noteLists(walk, selection.name.value, field.args, args);
     notePage(walk, selection.name.value, args);
     total += perRootField * multiplier;
