@@ -31,7 +31,7 @@ type EdgeContext = Context & { request: Request; req?: { socket?: { remoteAddres
 export function useRequestCost({ maxCost, maxPageSize, maxListLength, budgets, trustProxy, model = defaultCostModel }: RequestCostOptions): Plugin<EdgeContext> {
   type Args = Parameters<NonNullable<Plugin['onExecute']>>[0]['args'];
   type Checked = { requested: RequestedCost; refusal: GraphQLError | null };
-  const NOTHING: RequestedCost = { cost: 0, largestPage: null, longestList: null };
+  const NOTHING: RequestedCost = { cost: 0, largestPage: null, longestList: null, fixed: 0 };
   const badInput = (message: string, extensions: Record<string, unknown> = {}) => ({ requested: NOTHING, refusal: edgeError('BAD_USER_INPUT', message, extensions) });
 
   /**
@@ -163,9 +163,10 @@ export function useRequestCost({ maxCost, maxPageSize, maxListLength, budgets, t
         async onExecuteDone({ result, setResult }) {
           if (Symbol.asyncIterator in result) return;
           let state: BudgetState | null = spent?.state ?? null;
+          const actualCost = actual.count + requested.fixed;
           if (spent) {
             try {
-              state = (await budgets.settle(kind, key, actual.count - requested.cost)) ?? state;
+              state = (await budgets.settle(kind, key, actualCost - requested.cost)) ?? state;
             } catch {
               // The request is done; failing to give points back must not fail it.
             }
@@ -174,7 +175,7 @@ export function useRequestCost({ maxCost, maxPageSize, maxListLength, budgets, t
             ...result,
             extensions: {
               ...result.extensions,
-              cost: { requested: requested.cost, actual: actual.count, maximum: maxCost },
+              cost: { requested: requested.cost, actual: actualCost, maximum: maxCost },
               ...(state ? { rateLimit: state } : {}),
             },
           });
