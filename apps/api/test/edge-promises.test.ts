@@ -154,7 +154,7 @@ describe('refusals carry their code and request id; role refusals name the role'
     }
   });
 
-  it('413, 415, 406, invalid JSON and coercion errors each carry a code and extensions.requestId', async () => {
+  it('413, 415, 406, 401, 403, invalid JSON and coercion errors each carry a code and extensions.requestId', async () => {
     const cases: [string, RequestInit, number, string][] = [
       ['413', { method: 'POST', headers: { 'content-type': 'application/json' }, body: 'x'.repeat(1_100_000) }, 413, 'REQUEST_TOO_LARGE'],
       ['415', { method: 'POST', headers: { 'content-type': 'text/xml' }, body: '<query/>' }, 415, 'UNSUPPORTED_MEDIA_TYPE'],
@@ -162,6 +162,8 @@ describe('refusals carry their code and request id; role refusals name the role'
       ['invalid JSON', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query": ' }, 400, 'BAD_REQUEST'],
       ['variable coercion', json({ query: 'query ($n: Int) { campaigns(first: $n) { totalCount } }', variables: { n: 'ten' } }), 400, 'BAD_USER_INPUT'],
       ['argument coercion', json({ query: 'query ($c: String = "x") { campaign(code: $c) { code } }', variables: { c: null } }), 400, 'BAD_USER_INPUT'],
+      ['bad key', json({ query: '{ viewer { role } }' }, { authorization: 'Bearer nope' }), 401, 'UNAUTHENTICATED'],
+      ['CSRF', { method: 'GET', path: '/graphql?query=%7Bviewer%7Brole%7D%7D' } as RequestInit, 403, 'CSRF_HEADER_REQUIRED'],
     ];
     for (const [name, init, status, code] of cases) {
       const response = await send(api, init);
