@@ -37,7 +37,8 @@ export function createAuthenticator({ db, logger, allowAnonymous }: AuthOptions)
 
   return async function authenticate(request: Request): Promise<{ caller: Caller; prisma: PrismaClient }> {
     const header = request.headers.get('authorization');
-    if (!header) {
+    // An empty header is a malformed one, not an absent one: refused like any other.
+    if (header === null) {
       if (!allowAnonymous) throw unauthenticated('This API needs an API key: send "Authorization: Bearer <key>".');
       return { caller: anonymous, prisma: clientFor(anonymous) };
     }

@@ -95,6 +95,12 @@ const schema = z.object({
   MAX_COST: count(1).default(25_000),
   EXECUTION_TIMEOUT_MS: count(100).default(30_000),
   MAX_CONCURRENT_REQUESTS_PER_KEY: count(1).default(25),
+  /** Analytics statements one caller may have running at once on one instance (more wait their turn). */
+  MAX_CONCURRENT_REPORTS_PER_KEY: count(1).default(2),
+  /** Analytics statements one instance runs at once, all callers together; below DB_POOL_SIZE leaves room for reads. */
+  MAX_CONCURRENT_REPORTS: count(1).default(4),
+  /** How long one analytics statement may run before PostgreSQL stops it (REPORT_TIMEOUT). */
+  REPORT_STATEMENT_TIMEOUT_MS: count(100).default(20_000),
   /** Live-update streams one key (or address) may hold open on one instance. */
   MAX_SUBSCRIPTIONS_PER_KEY: count(1).default(10),
   /** Cost points each caller may spend per window, by role; see README "Limits". */

@@ -12,6 +12,8 @@ import { renderZonegraphGraphiQL } from './graphiql.ts';
 import type { Logger } from './logger.ts';
 import { useCompressedPages } from './plugins/compressed-pages.ts';
 import { useBodyLimit } from './plugins/body-limit.ts';
+import { callerKey } from './plugins/caller-key.ts';
+import { createReportSlots } from './plugins/report-slots.ts';
 import { useActualCost } from './plugins/cost.ts';
 import { CSRF_HEADERS, useCsrfPrevention } from './plugins/csrf.ts';
 import { maskError } from './plugins/error-masking.ts';
@@ -43,6 +45,9 @@ export type EdgeSettings = Pick<
   | 'MAX_COST'
   | 'EXECUTION_TIMEOUT_MS'
   | 'MAX_CONCURRENT_REQUESTS_PER_KEY'
+  | 'MAX_CONCURRENT_REPORTS_PER_KEY'
+  | 'MAX_CONCURRENT_REPORTS'
+  | 'REPORT_STATEMENT_TIMEOUT_MS'
   | 'MAX_SUBSCRIPTIONS_PER_KEY'
   | 'RATE_LIMITS'
   | 'RATE_LIMIT_WINDOW_SECONDS'
@@ -96,6 +101,11 @@ export function createApp({
   const settings: EdgeSettings = { ...loadConfig({}), ...given };
   const authenticate = createAuthenticator({ db, logger, allowAnonymous });
   const budgets = createBudgets({ points: settings.RATE_LIMITS, windowSeconds: settings.RATE_LIMIT_WINDOW_SECONDS, redis, keyPrefix: redisKeyPrefix });
+  const reportSlots = createReportSlots({
+    perCaller: settings.MAX_CONCURRENT_REPORTS_PER_KEY,
+    total: settings.MAX_CONCURRENT_REPORTS,
+    statementTimeoutMs: settings.REPORT_STATEMENT_TIMEOUT_MS,
+  });
   const closedSchema: Plugin[] = settings.INTROSPECTION ? [] : [useDisableIntrospection(), blockFieldSuggestionsPlugin()];
 
   return createYoga<Record<string, unknown>, Context>({
@@ -117,7 +127,11 @@ export function createApp({
       warn: (...args) => logger.warn(args.map(String).join(' ')),
       error: (...args) => logger.error({ err: args.find((a) => a instanceof Error) }, args.map(String).join(' ')),
     },
-    context: async ({ request }) => ({ ...(await authenticate(request)), requestId: requestIdOf(request), pubsub }),
+    context: async (server) => {
+      const { caller, prisma } = await authenticate(server.request);
+      const analytics = reportSlots(callerKey(caller, server.request, server as Parameters<typeof callerKey>[2], settings.TRUST_PROXY));
+      return { caller, prisma, requestId: requestIdOf(server.request), pubsub, analytics };
+    },
     plugins: [
       // First, so that it times and counts refusals made by the plugins after it.
       useMetrics({ access: metrics, db }),

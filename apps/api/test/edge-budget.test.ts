@@ -32,9 +32,12 @@ describe('query cost in every response', () => {
     expect(cost.maximum).toBe(25_000);
   });
 
-  it('charges a mutation field for its write, and nothing for scalars or introspection', async () => {
-    const scalars = await api.execute('{ __typename __schema { queryType { name } } }');
+  it('charges a mutation field for its write, nothing for scalars, and introspection for its objects', async () => {
+    const scalars = await api.execute('{ __typename }');
     expect(scalars.extensions?.cost).toMatchObject({ requested: 0, actual: 0 });
+    // Issue 11: introspection is not free because its fields start with `__` (the schema and its query type: 2 objects).
+    const introspection = await api.execute('{ __typename __schema { queryType { name } } }');
+    expect(introspection.extensions?.cost).toMatchObject({ requested: 2, actual: 2 });
     const mutation = await api.execute('mutation { archiveCampaign(input: { id: "bm9wZQ==", version: 1 }) { __typename } }');
     expect((mutation.extensions?.cost as { requested: number }).requested).toBe(10 + 1);
   });

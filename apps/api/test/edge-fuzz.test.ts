@@ -83,10 +83,13 @@ describe('generated documents never get a 5xx', () => {
       fc.asyncProperty(selection(query, 3), async (s) => check(JSON.stringify({ query: `{ ${s} }` }))),
       { numRuns: 150 },
     );
-    // Most generated documents must run, or the property tests little beyond validation.
-    const executed = [...outcomes].filter(([k]) => k.startsWith('200')).reduce((n, [, v]) => n + v, 0);
+    // Most generated documents must pass validation, or the property tests little beyond it. Since
+    // issue 11 a bad argument refuses its document before execution (400 BAD_USER_INPUT) instead of
+    // failing its field inside a 200, so the documents that run are those whose arguments are good.
+    const count = (match: (k: string) => boolean) => [...outcomes].filter(([k]) => match(k)).reduce((n, [, v]) => n + v, 0);
     console.log('outcomes', JSON.stringify(Object.fromEntries(outcomes)));
-    expect(executed).toBeGreaterThan(50);
+    expect(count((k) => !k.includes('GRAPHQL_VALIDATION_FAILED'))).toBeGreaterThan(50);
+    expect(count((k) => k.startsWith('200'))).toBeGreaterThan(15);
     await expectStillServing(api);
   });
 

@@ -42,8 +42,8 @@ export async function expectForbidden(api: TestApi, headers: Headers, field: str
   const result = await api.execute<Record<string, any>>(`mutation ($input: ${inputType}!) { ${field}(input: $input) { ${ERRORS} } }`, { input }, headers);
   expect(result.errors, who).toBeUndefined();
   expect(result.data?.[field], who).toMatchObject({ __typename: 'ForbiddenError', code: 'FORBIDDEN' });
-  // Anonymous callers are told they need a key; callers with one, that their role may not.
-  expect(result.data?.[field].message, who).toMatch(headers['authorization'] ? /role may not do this/ : /needs an API key/);
+  // The refusal names the role needed; anonymous callers are also told to send a key.
+  expect(result.data?.[field].message, who).toMatch(headers['authorization'] ? /needs an? (editor's or admin's|admin's) key; yours is/ : /needs an? .*key \(send it as Authorization: Bearer/);
 }
 
 /** The global ID the API issues for a record. */

@@ -25,3 +25,25 @@ export function visibleTo(caller: Caller): Visibility[] {
   if (atLeast(caller, Role.ANALYST)) return [Visibility.PUBLIC, Visibility.INTERNAL];
   return [Visibility.PUBLIC];
 }
+
+const keyNeededFor: Record<string, { rank: number; phrase: string }> = {
+  authenticated: { rank: 0, phrase: 'an API key' },
+  analyst: { rank: rank.ANALYST, phrase: "an analyst's, editor's or admin's key" },
+  editor: { rank: rank.EDITOR, phrase: "an editor's or admin's key" },
+  admin: { rank: rank.ADMIN, phrase: "an admin's key" },
+};
+
+/**
+ * What a caller refused by these scopes lacks, in words: "needs an editor's or
+ * admin's key" (the least role that would do), or, without any key, that a key
+ * is needed at all.
+ */
+export function refusalFor(caller: Caller, scopes: readonly string[]): string {
+  const least = scopes
+    .map((scope) => keyNeededFor[scope])
+    .filter((need) => need !== undefined)
+    .sort((a, b) => a.rank - b.rank)[0];
+  const needs = least ? `needs ${least.phrase}` : 'needs another role';
+  if (caller.role === null) return `This ${needs} (send it as Authorization: Bearer <key>); without one you may only read public records.`;
+  return `This ${needs}; yours is ${caller.role.toLowerCase()}.`;
+}

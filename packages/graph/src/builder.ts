@@ -4,7 +4,8 @@ import PrismaPlugin from '@pothos/plugin-prisma';
 import RelayPlugin from '@pothos/plugin-relay';
 import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
 import { Role } from '@zonegraph/db';
-import { atLeast } from './auth.ts';
+import { atLeast, refusalFor } from './auth.ts';
+import type { AuthFailure } from '@pothos/plugin-scope-auth';
 import type { Prisma } from '@zonegraph/db';
 import type PrismaTypes from '@zonegraph/db/pothos';
 import { getDatamodel } from '@zonegraph/db/pothos';
@@ -33,6 +34,12 @@ function decodeGlobalID(globalID: string) {
     throw new UserInputError(`"${globalID}" is not an ID this API issued.`);
   }
   return { typename, id };
+}
+
+/** The scopes a refused caller would have needed, any of which would have done. */
+function scopesIn(failure: AuthFailure): string[] {
+  if ('failures' in failure) return failure.failures.flatMap(scopesIn);
+  return 'scope' in failure ? [failure.scope] : [];
 }
 
 export const builder = new SchemaBuilder<{
@@ -70,12 +77,7 @@ export const builder = new SchemaBuilder<{
       editor: atLeast(caller, Role.EDITOR),
       admin: atLeast(caller, Role.ADMIN),
     }),
-    unauthorizedError: (_parent, context) =>
-      new ForbiddenError(
-        context.caller.role === null
-          ? 'This needs an API key (send it as Authorization: Bearer <key>); without one you may only read public records.'
-          : undefined,
-      ),
+    unauthorizedError: (_parent, context, _info, { failure }) => new ForbiddenError(refusalFor(context.caller, scopesIn(failure))),
     // Check a subscription's scopes once, when it starts, so that a caller
     // without them is refused outright instead of receiving an error per event.
     authorizeOnSubscribe: true,

@@ -9,4 +9,17 @@ export interface Context {
   caller: Caller;
   requestId: string;
   pubsub: PubSub;
+  /** How this caller's analytics statements are admitted and bounded; unlimited when absent (scripts, tests). */
+  analytics?: AnalyticsGate;
+}
+
+/**
+ * Analytics statements read up to millions of rows each: the server admits
+ * them a few at a time per caller and in total (`run` waits for a slot), and
+ * each is cut off after `statementTimeoutMs`, so that one caller's reports
+ * never hold the whole database pool.
+ */
+export interface AnalyticsGate {
+  statementTimeoutMs: number;
+  run<T>(statement: () => Promise<T>): Promise<T>;
 }

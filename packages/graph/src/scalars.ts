@@ -1,14 +1,34 @@
 import { Prisma } from '@zonegraph/db';
-import { GraphQLError, Kind } from 'graphql';
+import { GraphQLError, GraphQLScalarType, Kind } from 'graphql';
 import { DateResolver, DateTimeResolver, JSONResolver } from 'graphql-scalars';
 import { builder } from './builder.ts';
 
-builder.addScalarType('DateTime', DateTimeResolver, {
-  description: 'An instant, as an ISO 8601 string in UTC, e.g. `2020-06-30T08:00:00.000Z`.',
+/**
+ * graphql-scalars' date scalars, refusing what PostgreSQL cannot store or a
+ * date column cannot round-trip: years before 1 or after 9999 (year 0 is a
+ * valid ISO year but no PostgreSQL one as written; five-digit years no
+ * PostgreSQL input at all).
+ */
+function withinStorableYears(scalar: GraphQLScalarType<Date, unknown>, name: string): GraphQLScalarType<Date, unknown> {
+  const check = (date: Date): Date => {
+    const year = date.getUTCFullYear();
+    if (!(year >= 1 && year <= 9999)) throw new GraphQLError(`${name} must fall in the years 0001 to 9999 (UTC); this one is in year ${year}.`);
+    return date;
+  };
+  const config = scalar.toConfig();
+  return new GraphQLScalarType({
+    ...config,
+    parseValue: (value) => check(config.parseValue!(value) as Date),
+    parseLiteral: (ast, variables) => check(config.parseLiteral!(ast, variables) as Date),
+  });
+}
+
+builder.addScalarType('DateTime', withinStorableYears(DateTimeResolver, 'DateTime'), {
+  description: 'An instant, as an ISO 8601 string in UTC, e.g. `2020-06-30T08:00:00.000Z`, in the years 0001 to 9999.',
 });
 
-builder.addScalarType('Date', DateResolver, {
-  description: 'A calendar day, `YYYY-MM-DD`, in the programme\'s time zone (Asia/Shanghai for the seeded programme).',
+builder.addScalarType('Date', withinStorableYears(DateResolver, 'Date'), {
+  description: 'A calendar day, `YYYY-MM-DD`, in the programme\'s time zone (Asia/Shanghai for the seeded programme), in the years 0001 to 9999.',
 });
 
 /** For the audit trail's snapshots of records before and after a change. */

@@ -7,9 +7,10 @@ import { edgeErrorResponse } from './edge-errors.ts';
  * otherwise (a chunked body declares no length).
  */
 export function useBodyLimit(maxBytes: number): Plugin {
-  const tooLarge = (fetchAPI: { Response: typeof Response }, found?: number) =>
+  const tooLarge = (fetchAPI: { Response: typeof Response }, request: Request, found?: number) =>
     edgeErrorResponse(
       fetchAPI,
+      request,
       'REQUEST_TOO_LARGE',
       `The request body is larger than the ${maxBytes} bytes this API accepts${found ? ` (${found} bytes, ${found - maxBytes} too many)` : ''}.`,
       413,
@@ -22,7 +23,7 @@ export function useBodyLimit(maxBytes: number): Plugin {
       const declared = request.headers.get('content-length');
       if (declared !== null) {
         const length = Number(declared);
-        if (Number.isFinite(length) && length > maxBytes) endResponse(tooLarge(fetchAPI, length));
+        if (Number.isFinite(length) && length > maxBytes) endResponse(tooLarge(fetchAPI, request, length));
         return;
       }
       const reader = request.body.getReader();
@@ -34,7 +35,7 @@ export function useBodyLimit(maxBytes: number): Plugin {
         size += value.byteLength;
         if (size > maxBytes) {
           await reader.cancel();
-          endResponse(tooLarge(fetchAPI));
+          endResponse(tooLarge(fetchAPI, request));
           return;
         }
         chunks.push(value);

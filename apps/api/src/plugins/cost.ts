@@ -12,7 +12,11 @@ import {
   isObjectType,
   isInterfaceType,
   Kind,
+  SchemaMetaFieldDef,
+  TypeMetaFieldDef,
   type FieldNode,
+  type GraphQLObjectType,
+  type GraphQLResolveInfo,
   type FragmentDefinitionNode,
   type GraphQLField,
   type GraphQLInputType,
@@ -53,8 +57,22 @@ export interface PageTooLarge {
   size: number;
 }
 
+/** The arguments of the fields above, by field name (e.g. a report's `from` and `to` for its periods). */
+export type Ancestors = ReadonlyMap<string, Record<string, unknown>>;
+
+/**
+ * What a field declares about its cost (packages/graph, `extensions.cost`):
+ * `list`, the most items a list that is not a connection can hold for these
+ * arguments; `database`, the rows its statements produce or scan beyond the
+ * objects returned. Both are upper bounds computed from the arguments alone.
+ */
+export interface CostHints {
+  list?: (args: Record<string, unknown>, ancestors: Ancestors) => number;
+  database?: (args: Record<string, unknown>, ancestors: Ancestors) => number;
+}
+
 /** Called for every field the operation selects (fragments included, @skip/@include honoured). */
-export type FieldVisitor = (field: GraphQLField<unknown, unknown>, parent: GraphQLNamedType) => void;
+export type FieldVisitor = (field: GraphQLField<unknown, unknown>, parent: GraphQLNamedType, args: Record<string, unknown>, path: string) => void;
 
 export interface RequestedCost {
   cost: number;
@@ -62,6 +80,12 @@ export interface RequestedCost {
   largestPage: PageTooLarge | null;
   /** The longest list argument (variables included), for the list-length limit. */
   longestList: ListTooLong | null;
+  /**
+   * The part of `cost` known exactly before execution, which the resolved
+   * objects do not show: introspection, and the rows report statements read.
+   * The actual cost includes it.
+   */
+  fixed: number;
 }
 
 interface Walk {
@@ -71,6 +95,7 @@ interface Walk {
   model: CostModel;
   longestList: ListTooLong | null;
   largestPage: PageTooLarge | null;
+  fixed: number;
   visit?: FieldVisitor;
 }
 
@@ -88,11 +113,11 @@ export function requestedCost(
   visit?: FieldVisitor,
 ): RequestedCost {
   const root = schema.getRootType(operation.operation);
-  if (!root) return { cost: 0, longestList: null, largestPage: null };
-  const walk: Walk = { schema, fragments, variables, model, longestList: null, largestPage: null, visit };
+  if (!root) return { cost: 0, longestList: null, largestPage: null, fixed: 0 };
+  const walk: Walk = { schema, fragments, variables, model, longestList: null, largestPage: null, fixed: 0, visit };
   const perField = operation.operation === 'mutation' ? model.mutationCost : 0;
-  const cost = selectionCost(walk, operation.selectionSet, root, 1, null, new Set(), perField);
-  return { cost, longestList: walk.longestList, largestPage: walk.largestPage };
+  const cost = selectionCost(walk, operation.selectionSet, root, 1, null, new Set(), new Map(), perField);
+  return { cost, longestList: walk.longestList, largestPage: walk.largestPage, fixed: walk.fixed };
 }
 
 function included(walk: Walk, node: { directives?: readonly unknown[] }): boolean {
@@ -110,6 +135,7 @@ function selectionCost(
   multiplier: number,
   pageSize: number | null,
   fragmentsOnPath: Set<string>,
+  ancestors: Ancestors,
   perRootField = 0,
 ): number {
   let total = 0;
@@ -117,7 +143,7 @@ function selectionCost(
     if (!included(walk, selection)) continue;
     if (selection.kind === Kind.INLINE_FRAGMENT) {
       const type = selection.typeCondition ? (walk.schema.getType(selection.typeCondition.name.value) ?? parent) : parent;
-      total += selectionCost(walk, selection.selectionSet, type, multiplier, pageSize, fragmentsOnPath, perRootField);
+      total += selectionCost(walk, selection.selectionSet, type, multiplier, pageSize, fragmentsOnPath, ancestors, perRootField);
       continue;
     }
     if (selection.kind === Kind.FRAGMENT_SPREAD) {
@@ -126,24 +152,41 @@ function selectionCost(
       // Validation refuses cycles; this guard only keeps the walk finite regardless.
       if (!fragment || fragmentsOnPath.has(name)) continue;
       const type = walk.schema.getType(fragment.typeCondition.name.value) ?? parent;
-      total += selectionCost(walk, fragment.selectionSet, type, multiplier, pageSize, new Set([...fragmentsOnPath, name]), perRootField);
+      total += selectionCost(walk, fragment.selectionSet, type, multiplier, pageSize, new Set([...fragmentsOnPath, name]), ancestors, perRootField);
       continue;
     }
-    if (selection.name.value.startsWith('__')) continue;
+    if (selection.name.value === '__typename') continue;
+    const meta = metaField(selection.name.value);
+    if (meta) {
+      // Introspection is counted exactly: the schema it reads is known before anything runs.
+      const args = getArgumentValues(meta, selection, walk.variables);
+      const value = (meta.resolve as MetaResolve)({}, args, {}, { schema: walk.schema } as GraphQLResolveInfo);
+      const objects = multiplier * (value == null ? 0 : 1 + (selection.selectionSet ? introspectionCost(walk, selection.selectionSet, value, getNamedType(meta.type) as GraphQLObjectType) : 0));
+      walk.fixed += objects;
+      total += objects;
+      continue;
+    }
     const field = fieldOf(parent, selection.name.value);
     if (!field) continue;
-    walk.visit?.(field, parent);
     const args = getArgumentValues(field, selection, walk.variables);
+    walk.visit?.(field, parent, args, selection.name.value);
     noteLists(walk, selection.name.value, field.args, args);
     notePage(walk, selection.name.value, args);
     total += perRootField * multiplier;
     const type = getNamedType(field.type);
     if (!isCompositeType(type)) continue;
-    const length = isListType(getNullableType(field.type)) ? listLength(walk, parent, field, args, pageSize) : 1;
+    const hints = costHintsOf(field);
+    if (hints?.database) {
+      const rows = multiplier * hints.database(args, ancestors);
+      walk.fixed += rows;
+      total += rows;
+    }
+    const length = isListType(getNullableType(field.type)) ? listLength(walk, parent, field, args, pageSize, ancestors) : 1;
     const objects = multiplier * length;
     // A connection's page size governs the `edges` and `nodes` lists inside it.
     const innerPage = isConnection(type) ? pageSizeOf(walk, args) : null;
-    total += objects + (selection.selectionSet ? selectionCost(walk, selection.selectionSet, type, objects, innerPage, fragmentsOnPath) : 0);
+    const inner = new Map(ancestors).set(field.name, args);
+    total += objects + (selection.selectionSet ? selectionCost(walk, selection.selectionSet, type, objects, innerPage, fragmentsOnPath, inner) : 0);
   }
   return total;
 }
@@ -166,11 +209,59 @@ function pageSizeOf(walk: Walk, args: Record<string, unknown>): number {
   return typeof asked === 'number' && asked >= 0 ? asked : walk.model.defaultPageSize;
 }
 
-function listLength(walk: Walk, parent: GraphQLNamedType, field: GraphQLField<unknown, unknown>, args: Record<string, unknown>, pageSize: number | null): number {
+function listLength(
+  walk: Walk,
+  parent: GraphQLNamedType,
+  field: GraphQLField<unknown, unknown>,
+  args: Record<string, unknown>,
+  pageSize: number | null,
+  ancestors: Ancestors,
+): number {
   if (pageSize !== null && isConnection(parent) && (field.name === 'edges' || field.name === 'nodes')) return pageSize;
   const ids = args['ids'];
   if (Array.isArray(ids)) return ids.length;
-  return walk.model.assumedListLength;
+  const bound = costHintsOf(field)?.list;
+  return bound ? bound(args, ancestors) : walk.model.assumedListLength;
+}
+
+const metaField = (name: string) => (name === '__schema' ? SchemaMetaFieldDef : name === '__type' ? TypeMetaFieldDef : null);
+type MetaResolve = (source: unknown, args: Record<string, unknown>, context: unknown, info: GraphQLResolveInfo) => unknown;
+
+/**
+ * The objects an introspection selection returns, counted by running
+ * graphql-js's own introspection resolvers over the schema (no database, no
+ * request data): exact, so GraphiQL's full introspection costs what it returns.
+ */
+function introspectionCost(walk: Walk, selectionSet: SelectionSetNode, value: unknown, type: GraphQLObjectType, fragmentsOnPath = new Set<string>()): number {
+  let total = 0;
+  for (const selection of selectionSet.selections) {
+    if (!included(walk, selection)) continue;
+    if (selection.kind === Kind.INLINE_FRAGMENT) {
+      total += introspectionCost(walk, selection.selectionSet, value, type, fragmentsOnPath);
+      continue;
+    }
+    if (selection.kind === Kind.FRAGMENT_SPREAD) {
+      const fragment = walk.fragments[selection.name.value];
+      if (fragment && !fragmentsOnPath.has(selection.name.value)) {
+        total += introspectionCost(walk, fragment.selectionSet, value, type, new Set([...fragmentsOnPath, selection.name.value]));
+      }
+      continue;
+    }
+    const field = type.getFields()[selection.name.value];
+    const named = field && getNamedType(field.type);
+    if (!field || !isObjectType(named) || !selection.selectionSet) continue;
+    const args = getArgumentValues(field, selection, walk.variables);
+    const result = field.resolve ? (field.resolve as MetaResolve)(value, args, {}, { schema: walk.schema } as GraphQLResolveInfo) : (value as Record<string, unknown>)[field.name];
+    const items = Array.isArray(result) ? result : result == null ? [] : [result];
+    total += items.length;
+    for (const item of items) total += introspectionCost(walk, selection.selectionSet, item, named);
+  }
+  return total;
+}
+
+/** The report fields' own numbers, declared beside them in packages/graph (`extensions.cost`). */
+function costHintsOf(field: GraphQLField<unknown, unknown>): CostHints | undefined {
+  return (field.extensions as { cost?: CostHints } | undefined)?.cost;
 }
 
 /** Records the longest list among a field's arguments, looking inside input objects. */

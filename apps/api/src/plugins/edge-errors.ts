@@ -1,4 +1,5 @@
 import { GraphQLError } from 'graphql';
+import { requestIdOf } from './request-id.ts';
 
 /**
  * An error the edge answers with before (or instead of) executing anything:
@@ -13,15 +14,20 @@ export function edgeError(
   return new GraphQLError(message, { extensions: { code, ...extensions, http: { status, ...(headers ? { headers } : {}) } } });
 }
 
-/** A plain JSON GraphQL error response, for refusals made before yoga parses the request. */
+/**
+ * A plain JSON GraphQL error response, for refusals made before yoga parses
+ * the request; it carries the request's id like every other response.
+ */
 export function edgeErrorResponse(
   fetchAPI: { Response: typeof Response },
+  request: Request,
   code: string,
   message: string,
   status: number,
   extensions: Record<string, unknown> = {},
 ): Response {
-  return new fetchAPI.Response(JSON.stringify({ errors: [{ message, extensions: { code, ...extensions } }] }), {
+  const body = { errors: [{ message, extensions: { code, ...extensions } }], extensions: { requestId: requestIdOf(request) } };
+  return new fetchAPI.Response(JSON.stringify(body), {
     status,
     headers: { 'content-type': 'application/json; charset=utf-8' },
   });

@@ -22,7 +22,13 @@ export interface DocumentLimits {
  * exceeded (`limit`, `found`). The counting is graphql-armor's; the errors are ours.
  */
 export function useDocumentLimits(limits: DocumentLimits): Plugin {
-  type RuleFactory = (options: { n: number; propagateOnRejection: boolean; onReject: ((ctx: unknown, error: GraphQLError) => void)[] }) => (
+  type RuleFactory = (options: {
+    n: number;
+    propagateOnRejection: boolean;
+    ignoreIntrospection?: boolean;
+    flattenFragments?: boolean;
+    onReject: ((ctx: unknown, error: GraphQLError) => void)[];
+  }) => (
     context: ValidationContext,
   ) => ASTVisitor;
   const rule =
@@ -31,6 +37,10 @@ export function useDocumentLimits(limits: DocumentLimits): Plugin {
       make({
         n,
         propagateOnRejection: false,
+        // Introspection is a query like any other: its depth counts (graphql-armor skips it by
+        // default). Depth is the response's nesting: a fragment spread adds no level to it.
+        ignoreIntrospection: false,
+        flattenFragments: true,
         onReject: [
           (_ctx: unknown, error: GraphQLError) => {
             const found = Number(/found (\d+)/.exec(error.message)?.[1] ?? Number.NaN);

@@ -1,8 +1,9 @@
-import type { Context } from '@zonegraph/graph';
+import { refusalFor, type Context } from '@zonegraph/graph';
 import { getOperationAST, getVariableValues, Kind, type FragmentDefinitionNode, type GraphQLError } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import { callerKey, callerKind } from './caller-key.ts';
-import { countResolvedObjects, defaultCostModel, requestedCost, type CostModel, type RequestedCost } from './cost.ts';
+import { argumentChecks } from './argument-checks.ts';
+import { countResolvedObjects, defaultCostModel, requestedCost, type CostModel, type FieldVisitor, type RequestedCost } from './cost.ts';
 import { edgeError } from './edge-errors.ts';
 import { restrictedFields } from './field-access.ts';
 import type { CallerKind } from '../config.ts';
@@ -29,29 +30,44 @@ type EdgeContext = Context & { request: Request; req?: { socket?: { remoteAddres
  */
 export function useRequestCost({ maxCost, maxPageSize, maxListLength, budgets, trustProxy, model = defaultCostModel }: RequestCostOptions): Plugin<EdgeContext> {
   type Args = Parameters<NonNullable<Plugin['onExecute']>>[0]['args'];
-  type Checked = { requested: RequestedCost; refusal: GraphQLError | null } | null;
+  type Checked = { requested: RequestedCost; refusal: GraphQLError | null };
+  const NOTHING: RequestedCost = { cost: 0, largestPage: null, longestList: null, fixed: 0 };
+  const badInput = (message: string, extensions: Record<string, unknown> = {}) => ({ requested: NOTHING, refusal: edgeError('BAD_USER_INPUT', message, extensions) });
 
-  /** Cost and shape limits of an operation; null when graphql-js will refuse its variables or arguments itself. */
+  /**
+   * Cost and shape limits of an operation. An operation whose cost cannot be
+   * computed (no such operation, variables or arguments graphql-js would
+   * refuse) is refused here, whole: nothing of it runs uncosted.
+   */
   function check(args: Args, caller: Context['caller'] | null): Checked {
     const operation = getOperationAST(args.document, args.operationName);
-    if (!operation) return null;
+    if (!operation) {
+      return badInput(args.operationName ? `The document has no operation named "${args.operationName}".` : 'The document holds several operations: name the one to run (operationName).');
+    }
     const coerced = getVariableValues(args.schema, operation.variableDefinitions ?? [], (args.variableValues ?? {}) as Record<string, unknown>);
-    // Bad variables: execution refuses them in its own words, before any resolver runs.
-    if (coerced.errors) return null;
+    if (coerced.errors) return badInput(coerced.errors.map((e) => e.message).join(' '));
     const fragments: Record<string, FragmentDefinitionNode> = {};
     for (const d of args.document.definitions) if (d.kind === Kind.FRAGMENT_DEFINITION) fragments[d.name.value] = d;
     const access = caller && operation.operation === 'query' ? restrictedFields(caller) : null;
+    const inputs = argumentChecks();
+    const visit: FieldVisitor = (field, parent, fieldArgs, path) => {
+      access?.visit(field, parent);
+      inputs.visit(field, parent, fieldArgs, path);
+    };
     let requested: RequestedCost;
     try {
-      requested = requestedCost(args.schema, operation, fragments, coerced.coerced, model, access?.visit);
-    } catch {
-      return null; // an argument graphql-js will refuse during execution
+      requested = requestedCost(args.schema, operation, fragments, coerced.coerced, model, visit);
+    } catch (error) {
+      // An argument graphql-js refuses (e.g. null sent through a defaulted variable into a non-null argument).
+      return badInput(error instanceof Error ? error.message : String(error));
     }
     const refuse = (refusal: GraphQLError) => ({ requested, refusal });
+    if (inputs.problem) return refuse(edgeError('BAD_USER_INPUT', inputs.problem.message, { argument: inputs.problem.argument }));
 
     if (access && access.denied.size > 0) {
-      const fields = [...access.denied].map(([coordinate, scopes]) => `${coordinate} (${scopes.join(' or ')})`);
-      return refuse(edgeError('FORBIDDEN', `Your API key's role may not read ${fields.join(', ')}.`, { status: 403, fields: [...access.denied.keys()] }));
+      const scopes = [...access.denied.values()].flat();
+      const fields = [...access.denied.keys()];
+      return refuse(edgeError('FORBIDDEN', `${refusalFor(caller!, scopes)} It asks for ${fields.join(', ')}.`, { status: 403, fields }));
     }
     const page = requested.largestPage;
     if (page && page.size > maxPageSize) {
@@ -88,13 +104,12 @@ export function useRequestCost({ maxCost, maxPageSize, maxListLength, budgets, t
   }
 
   type Refusal = { errors: GraphQLError[]; extensions: Record<string, unknown> };
-  type Admitted = { refused: Refusal } | { refused: null; requested: RequestedCost; kind: CallerKind; key: string; spent: Spend | null } | null;
+  type Admitted = { refused: Refusal } | { refused: null; requested: RequestedCost; kind: CallerKind; key: string; spent: Spend | null };
 
   /** Checks an operation's limits and takes its requested cost from the caller's budget. */
   async function admit(args: Args): Promise<Admitted> {
     const context = args.contextValue as unknown as EdgeContext;
     const checked = check(args, context.caller);
-    if (!checked) return null;
     const { requested } = checked;
     const refuse = (error: GraphQLError, extensions: Record<string, unknown> = {}): Admitted => ({
       refused: { errors: [error], extensions: { cost: { requested: requested.cost, actual: 0, maximum: maxCost }, ...extensions } },
@@ -135,11 +150,10 @@ export function useRequestCost({ maxCost, maxPageSize, maxListLength, budgets, t
     // authScopes refuse a role that may not subscribe (FORBIDDEN).
     async onSubscribe({ args, setResultAndStopExecution }) {
       const admitted = await admit(args as Args);
-      if (admitted?.refused) setResultAndStopExecution(admitted.refused);
+      if (admitted.refused) setResultAndStopExecution(admitted.refused);
     },
     async onExecute({ args, setResultAndStopExecution }) {
       const admitted = await admit(args as Args);
-      if (!admitted) return;
       if (admitted.refused) return setResultAndStopExecution(admitted.refused);
       const { requested, kind, key, spent } = admitted;
       const context = args.contextValue;
@@ -149,9 +163,10 @@ export function useRequestCost({ maxCost, maxPageSize, maxListLength, budgets, t
         async onExecuteDone({ result, setResult }) {
           if (Symbol.asyncIterator in result) return;
           let state: BudgetState | null = spent?.state ?? null;
+          const actualCost = actual.count + requested.fixed;
           if (spent) {
             try {
-              state = (await budgets.settle(kind, key, actual.count - requested.cost)) ?? state;
+              state = (await budgets.settle(kind, key, actualCost - requested.cost)) ?? state;
             } catch {
               // The request is done; failing to give points back must not fail it.
             }
@@ -160,7 +175,7 @@ export function useRequestCost({ maxCost, maxPageSize, maxListLength, budgets, t
             ...result,
             extensions: {
               ...result.extensions,
-              cost: { requested: requested.cost, actual: actual.count, maximum: maxCost },
+              cost: { requested: requested.cost, actual: actualCost, maximum: maxCost },
               ...(state ? { rateLimit: state } : {}),
             },
           });

@@ -1,5 +1,6 @@
 import { CadenceActivity, CadencePeriod, Prisma } from '@zonegraph/db';
 import { builder } from '../../builder.ts';
+import { CADENCE_RULES, cadenceDays, costHints, ROWS_PER_POINT } from './bounds.ts';
 import { UserInputError } from '../../errors.ts';
 import { asOfArgDescription, dateParam, MAX_PERIODS, programmeArgDescription, programmeScope, requireRange, type Scope } from './period.ts';
 import { cadenceActivityOf, countedProject, visibleIn } from './sql.ts';
@@ -138,7 +139,12 @@ const CadenceRuleReportRef = builder.objectRef<RuleReport>('CadenceRuleReport').
     minCount: t.exposeInt('minCount', { description: 'How many times at least in every period.' }),
     textZh: t.exposeString('textZh', { description: 'The rule as the programme states it, in Chinese.' }),
     textEn: t.exposeString('textEn', { description: 'The rule in English.' }),
-    periods: t.field({ type: [CadencePeriodCountRef], description: 'Each period of the range, in order.', resolve: (r) => r.periods }),
+    periods: t.field({
+      type: [CadencePeriodCountRef],
+      description: 'Each period of the range, in order.',
+      extensions: costHints({ list: (_args, above) => cadenceDays(above.get('cadenceReport')) }),
+      resolve: (r) => r.periods,
+    }),
     periodsHeld: t.int({ description: 'Periods of the range in which the rule held.', resolve: (r) => r.held }),
     periodsBroken: t.int({ description: 'Periods of the range that are over and in which the rule did not hold.', resolve: (r) => r.broken }),
     currentStreak: t.exposeInt('currentStreak', {
@@ -171,6 +177,7 @@ const CadenceReportRef = builder.objectRef<CadenceReport>('CadenceReport').imple
     rules: t.field({
       type: [CadenceRuleReportRef],
       description: 'Each rule, daily first, with its periods and streaks.',
+      extensions: costHints({ list: () => CADENCE_RULES }),
       resolve: (r) => cadence(r.scope, r.from, r.to),
     }),
   }),
@@ -184,6 +191,8 @@ builder.queryFields((t) => ({
       'Whether the programme keeps its cadence: for a date range, each day, week (Monday to Sunday), month or quarter of each rule with ' +
       'its count and whether the rule held, and the current streak. Periods are counted in the programme\'s time zone (Asia/Shanghai for ' +
       'the seeded programme), in the database. Null when there is no such programme you may see.',
+    // Its statement generates every period of every rule, selected or not.
+    extensions: costHints({ database: (args) => Math.ceil((CADENCE_RULES * cadenceDays(args)) / ROWS_PER_POINT) }),
     args: {
       programme: t.arg.string({ description: programmeArgDescription }),
       from: t.arg({ type: 'Date', description: 'First day of the range (default: the first day of the programme\'s period). Its whole period counts.' }),

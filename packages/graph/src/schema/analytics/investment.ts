@@ -1,5 +1,6 @@
 import { Prisma } from '@zonegraph/db';
 import { builder } from '../../builder.ts';
+import { costHints, investmentMonths, investmentQuarters, MAX_MONTHS, RECORDS_PER_DIMENSION } from './bounds.ts';
 import { UserInputError } from '../../errors.ts';
 import { dateParam, programmeArgDescription, programmeScope, requireRange, type Scope } from './period.ts';
 import { visibleIn } from './sql.ts';
@@ -352,16 +353,23 @@ const InvestmentReportRef = builder.objectRef<InvestmentReport>('InvestmentRepor
       resolve: (r) => r.scope.programme.investmentGrowthTarget,
     }),
     total: t.field({ type: InvestmentTotalsRef, description: 'The whole range.', resolve: async (r) => (await r.load('total')).total! }),
-    months: t.field({ type: [InvestmentPeriodRef], description: 'Each month of the range, in order, months without records included.', resolve: async (r) => (await r.load('month')).month! }),
+    months: t.field({
+      type: [InvestmentPeriodRef],
+      description: 'Each month of the range, in order, months without records included.',
+      extensions: costHints({ list: (_args, above) => investmentMonths(above.get('investmentReport')) }),
+      resolve: async (r) => (await r.load('month')).month!,
+    }),
     quarters: t.field({
       type: [InvestmentPeriodRef],
       description: 'Each quarter that the range touches, in order; a quarter only partly in the range sums only its months in the range.',
+      extensions: costHints({ list: (_args, above) => investmentQuarters(above.get('investmentReport')) }),
       resolve: async (r) => (await r.load('quarter')).quarter!,
     }),
     groups: t.field({
       type: [InvestmentGroupRef],
       description: 'The range\'s investment split by campaign, cluster, sector or park (campaigns in their order, the others by code).',
       args: { by: t.arg({ type: InvestmentDimensionRef, required: true, description: 'What to split by.' }) },
+      extensions: costHints({ list: () => RECORDS_PER_DIMENSION + 1 }),
       resolve: async (r, { by }) => (await r.load(by))[by]!,
     }),
   }),
@@ -389,7 +397,7 @@ builder.queryFields((t) => ({
       requireRange(fromDay, toDay);
       const from = new Date(Date.UTC(fromDay.getUTCFullYear(), fromDay.getUTCMonth(), 1));
       const to = new Date(Date.UTC(toDay.getUTCFullYear(), toDay.getUTCMonth() + 1, 0));
-      if ((to.getUTCFullYear() - from.getUTCFullYear()) * 12 + to.getUTCMonth() - from.getUTCMonth() >= 240) {
+      if ((to.getUTCFullYear() - from.getUTCFullYear()) * 12 + to.getUTCMonth() - from.getUTCMonth() >= MAX_MONTHS) {
         throw new UserInputError('The range may cover at most 20 years.', 'BAD_DATE_RANGE');
       }
       const range: Range = { scope, filter: args.filter, from, to };

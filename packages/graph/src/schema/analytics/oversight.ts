@@ -1,5 +1,6 @@
 import { Prisma } from '@zonegraph/db';
 import { builder } from '../../builder.ts';
+import { costHints, RECORDS_PER_DIMENSION } from './bounds.ts';
 import { asOfArgDescription, dateParam, programmeArgDescription, programmeScope, type Scope } from './period.ts';
 import { concernsProgramme, percent, visibleIn } from './sql.ts';
 import { AnalyticsLabelRef, once } from './types.ts';
@@ -143,6 +144,7 @@ const OversightReportRef = builder.objectRef<OversightReport>('OversightReport')
     byResponsibleUnit: t.field({
       type: [UnitOversightRef],
       description: 'The same, for each responsible unit (alphabetically; those with no unit last).',
+      extensions: costHints({ list: () => RECORDS_PER_DIMENSION + 1 }),
       resolve: async (r) => (await r.stats()).units,
     }),
   }),

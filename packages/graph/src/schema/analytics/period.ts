@@ -1,7 +1,7 @@
-import { Prisma, type PrismaClient, type Visibility } from '@zonegraph/db';
+import { Prisma, type Visibility } from '@zonegraph/db';
 import { visibleTo } from '../../auth.ts';
 import type { Context } from '../../context.ts';
-import { UserInputError } from '../../errors.ts';
+import { UserInputError, ZonegraphError } from '../../errors.ts';
 import { visibleIn } from './sql.ts';
 
 /**
@@ -53,13 +53,16 @@ export async function programmeScope(ctx: Context, code: string | null | undefin
      LIMIT 1`;
   if (!row) return null;
   const { today, ...programme } = row;
-  return { query: analyticsQuery(ctx.prisma), visible, programme, today };
+  return { query: analyticsQuery(ctx), visible, programme, today };
 }
 
 /**
- * A statement in a transaction of its own, with two settings changed for that
+ * A statement in a transaction of its own, admitted by the caller's analytics
+ * gate (a slot per caller and in total, taken before the transaction opens so
+ * that waiting holds no connection), with three settings changed for that
  * transaction only (`set_config(…, true)` is `SET LOCAL`):
  *
+ * - `statement_timeout`: the gate's; a report cut off answers REPORT_TIMEOUT.
  * - `jit` off. These aggregates read up to millions of rows to return a few,
  *   so the planner's cost estimate passes `jit_above_cost`, and PostgreSQL
  *   would spend seconds compiling and optimising code for a query that then
@@ -68,18 +71,40 @@ export async function programmeScope(ctx: Context, code: string | null | undefin
  *   and campaign (or by day and activity) really have, and with the default
  *   4MB it sorts the rows on disk instead of hashing them in memory.
  */
-function analyticsQuery(prisma: PrismaClient) {
+function analyticsQuery(ctx: Context) {
+  const gate = ctx.analytics ?? { statementTimeoutMs: DEFAULT_STATEMENT_TIMEOUT_MS, run: <T>(statement: () => Promise<T>) => statement() };
+  const timeout = String(gate.statementTimeoutMs);
   return async <T>(strings: TemplateStringsArray, ...values: unknown[]): Promise<T[]> => {
     const sql = Prisma.sql(strings, ...values);
-    return prisma.$transaction(
-      async (tx) => {
-        await tx.$queryRaw`SELECT set_config('jit', 'off', true), set_config('work_mem', '64MB', true)`;
-        return tx.$queryRaw<T[]>(sql);
-      },
-      // Prisma's default of 5 s is for writes holding locks; a read may take longer on a busy server.
-      { timeout: 60_000, maxWait: 10_000 },
-    );
+    try {
+      return await gate.run(() =>
+        ctx.prisma.$transaction(
+          async (tx) => {
+            await tx.$queryRaw`SELECT set_config('statement_timeout', ${timeout}, true), set_config('jit', 'off', true), set_config('work_mem', '64MB', true)`;
+            return tx.$queryRaw<T[]>(sql);
+          },
+          // Prisma's default of 5 s is for writes holding locks; a read may take longer on a busy server.
+          { timeout: gate.statementTimeoutMs + 5_000, maxWait: 10_000 },
+        ),
+      );
+    } catch (error) {
+      if (isStatementTimeout(error)) {
+        throw new ZonegraphError(`The report ran longer than the ${gate.statementTimeoutMs} ms a report statement may take, and was stopped. Ask for a shorter range, or retry later.`, 'REPORT_TIMEOUT', {
+          limit: gate.statementTimeoutMs,
+          http: { status: 503, headers: { 'retry-after': '5' } },
+        });
+      }
+      throw error;
+    }
   };
+}
+
+const DEFAULT_STATEMENT_TIMEOUT_MS = 30_000;
+
+/** PostgreSQL's 57014, however the driver adapter wraps it. */
+function isStatementTimeout(error: unknown): boolean {
+  const text = `${(error as { code?: unknown })?.code ?? ''} ${(error as { message?: unknown })?.message ?? ''} ${JSON.stringify((error as { meta?: unknown })?.meta ?? {})}`;
+  return /57014|statement timeout/i.test(text);
 }
 
 /** A day as PostgreSQL reads a DATE literal: `YYYY-MM-DD`, whatever the session's time zone. */

@@ -1,5 +1,6 @@
 import { resolveOffsetConnection } from '@pothos/plugin-relay';
 import { builder, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../../builder.ts';
+import { offsetOfCursor } from '../../cursors.ts';
 import { UserInputError } from '../../errors.ts';
 
 /** A record a figure is grouped by or belongs to. */
@@ -52,6 +53,15 @@ export async function pageOf<T>(
       'PAGE_SIZE_TOO_LARGE',
       { max: MAX_PAGE_SIZE, requested: asked },
     );
+  }
+  for (const name of ['after', 'before'] as const) {
+    const cursor = args[name];
+    // Checked here: plugin-relay would read a negative or foreign one into an OFFSET the database refuses.
+    if (cursor != null && offsetOfCursor(cursor) === null) {
+      throw new UserInputError(`"${name}" is not a cursor of this list: pass an edge's \`cursor\` or a page's \`endCursor\`/\`startCursor\` from it.`, 'BAD_USER_INPUT', {
+        argument: name,
+      });
+    }
   }
   let total: number | null = null;
   const connection = await resolveOffsetConnection({ args, defaultSize: DEFAULT_PAGE_SIZE, maxSize: MAX_PAGE_SIZE }, async ({ limit, offset }) => {

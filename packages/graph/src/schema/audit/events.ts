@@ -1,12 +1,26 @@
-import type { Prisma } from '@zonegraph/db';
+import { Role, type Prisma } from '@zonegraph/db';
+import { atLeast, type Caller } from '../../auth.ts';
 import { builder } from '../../builder.ts';
 import { RoleRef } from '../access/role.ts';
 
-/** Audit events are for editors and administrators, wherever one turns up (`node(id:)` included). */
+/**
+ * Record types only administrators may read (`apiKeys`): an event about one
+ * holds the same fields (holder, role, prefix, expiry), so it follows the same rule.
+ */
+const ADMIN_ONLY_RECORDS = ['ApiKey'];
+
+/** The audit events this caller may read: those about records of a type its role may read. */
+export const readableBy = (caller: Caller): Prisma.AuditEventWhereInput =>
+  atLeast(caller, Role.ADMIN) ? {} : { recordType: { notIn: ADMIN_ONLY_RECORDS } };
+
+/**
+ * Audit events are for editors and administrators, wherever one turns up
+ * (`node(id:)` included), and one about an admin-only record for administrators.
+ */
 export const AuditEventRef = builder.prismaNode('AuditEvent', {
   id: { field: 'id' },
   nullable: true,
-  authScopes: { editor: true },
+  authScopes: (event) => (ADMIN_ONLY_RECORDS.includes(event.recordType) ? { admin: true } : { editor: true }),
   description: 'One successful change, recorded in the same transaction as the change: who made it, when, to which record, and the fields before and after.',
   fields: (t) => ({
     occurredAt: t.expose('occurredAt', { type: 'DateTime', description: 'When the change was made.' }),
@@ -39,10 +53,11 @@ export interface AuditFilter {
   to?: Date | null;
 }
 
-export function auditWhere(filter: AuditFilter | null | undefined): Prisma.AuditEventWhereInput {
+export function auditWhere(filter: AuditFilter | null | undefined, caller: Caller): Prisma.AuditEventWhereInput {
+  const readable = readableBy(caller);
   const where: Prisma.AuditEventWhereInput = {};
-  if (!filter) return where;
-  const and: Prisma.AuditEventWhereInput[] = [];
+  const and: Prisma.AuditEventWhereInput[] = Object.keys(readable).length ? [readable] : [];
+  if (!filter) return and.length ? { AND: and } : where;
   if (filter.record) and.push({ recordType: filter.record.typename, recordId: filter.record.id });
   if (filter.recordType) and.push({ recordType: filter.recordType });
   if (filter.holder) and.push({ holder: filter.holder });
@@ -90,8 +105,8 @@ builder.queryFields((t) => ({
     authScopes: { editor: true },
     description: 'The audit trail: every successful change, newest first. Editors and administrators only.',
     args: { filter: t.arg({ type: AuditEventFilter, description: 'Which changes to list; all when left out.' }) },
-    totalCount: (_root, { filter }, ctx) => ctx.prisma.auditEvent.count({ where: auditWhere(filter) }),
+    totalCount: (_root, { filter }, ctx) => ctx.prisma.auditEvent.count({ where: auditWhere(filter, ctx.caller) }),
     resolve: (query, _root, { filter }, ctx) =>
-      ctx.prisma.auditEvent.findMany({ ...query, where: auditWhere(filter), orderBy: [{ occurredAt: 'desc' }, { id: 'desc' }] }),
+      ctx.prisma.auditEvent.findMany({ ...query, where: auditWhere(filter, ctx.caller), orderBy: [{ occurredAt: 'desc' }, { id: 'desc' }] }),
   }),
 }));

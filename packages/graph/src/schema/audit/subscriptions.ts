@@ -10,7 +10,7 @@ builder.subscriptionFields((t) => ({
     args: { filter: t.arg({ type: AuditEventSubscriptionFilter, description: 'Which changes to receive; all when left out.' }) },
     subscribe: (_root, { filter }, ctx) =>
       visibleEvents(ctx, 'auditEvent', ({ auditEventId }) =>
-        ctx.prisma.auditEvent.findFirst({ where: { AND: [{ id: auditEventId }, auditWhere(filter)] }, select: { id: true } }),
+        ctx.prisma.auditEvent.findFirst({ where: { AND: [{ id: auditEventId }, auditWhere(filter, ctx.caller)] }, select: { id: true } }),
       ),
     resolve: (query, event: { id: string }, _args, ctx) => ctx.prisma.auditEvent.findUniqueOrThrow({ ...query, where: { id: event.id } }),
   }),
