@@ -268,6 +268,25 @@ describe('response cache settings', () => {
     expect(() => loadConfig({ KEY_CACHE_TTL_SECONDS: '-1' })).toThrow(/KEY_CACHE_TTL_SECONDS/);
   });
 
+  it('answers fresh when its Redis cannot be reached', async () => {
+    // Port 1: nothing listens. Commands fail at once rather than queue.
+    const unreachable = new Redis('redis://127.0.0.1:1', { lazyConnect: true, enableOfflineQueue: false, maxRetriesPerRequest: 0, retryStrategy: () => null });
+    unreachable.on('error', () => {});
+    const api = await startTestApi({ seeded: false, app: { redis: unreachable, responseCachePrefix: `zonegraph-test-${randomUUID()}:cache` } });
+    try {
+      const QUERY = /* GraphQL */ `{ campaigns(first: 3) { totalCount } }`;
+      for (let i = 0; i < 2; i++) {
+        const result = await api.execute(QUERY);
+        expect(result.status).toBe(200);
+        expect(result.data).toEqual({ campaigns: { totalCount: 0 } });
+        expect(cacheOf(result)?.hit).toBe(false);
+      }
+    } finally {
+      unreachable.disconnect();
+      await api.close();
+    }
+  });
+
   it('answers expire after their TTL', async () => {
     const api = await startTestApi({ seeded: false, app: { settings: { RESPONSE_CACHE_TTL_SECONDS: 1 } } });
     try {

@@ -53,6 +53,7 @@ export interface RedisAnswerStoreOptions {
  */
 export function redisAnswerStore({ redis, prefix, onError }: RedisAnswerStoreOptions): AnswerStore {
   const generationKey = `${prefix}:generation`;
+  const UNKNOWN = 'unknown-generation';
   const unavailable = Symbol('unavailable');
   const attempt = async <T>(operation: string, run: () => Promise<T>): Promise<T | typeof unavailable> => {
     try {
@@ -65,18 +66,20 @@ export function redisAnswerStore({ redis, prefix, onError }: RedisAnswerStoreOpt
   return {
     async generation() {
       const value = await attempt('read the generation', () => redis.get(generationKey));
-      // Without the generation no key is safe to use: a random one never matches.
-      return value === unavailable ? `unavailable-${crypto.randomUUID()}` : (value ?? '0');
+      // Without the generation no answer is safe to serve or to keep.
+      return value === unavailable ? UNKNOWN : (value ?? '0');
     },
     async nextGeneration() {
       await attempt('move to the next generation', () => redis.incr(generationKey));
     },
     async get(key) {
+      if (key.startsWith(UNKNOWN)) return null;
       const value = await attempt('read an answer', () => redis.get(`${prefix}:answer:${key}`));
       if (value === unavailable || value === null) return null;
       return JSON.parse(value) as StoredAnswer;
     },
     async set(key, answer, ttlMs) {
+      if (key.startsWith(UNKNOWN)) return;
       await attempt('store an answer', () => redis.set(`${prefix}:answer:${key}`, JSON.stringify(answer), 'PX', Math.max(1, Math.round(ttlMs))));
     },
   };
