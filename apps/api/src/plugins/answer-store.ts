@@ -41,6 +41,7 @@ export interface RedisAnswerStoreOptions {
   redis: Redis;
   /** Put before every key, so deployments (or test runs) sharing a Redis server keep their answers apart. */
   prefix: string;
+  /** Told of Redis failures, at most once every 30 s: during an outage every request would fail alike. */
   onError(operation: string, error: unknown): void;
 }
 
@@ -55,11 +56,15 @@ export function redisAnswerStore({ redis, prefix, onError }: RedisAnswerStoreOpt
   const generationKey = `${prefix}:generation`;
   const UNKNOWN = 'unknown-generation';
   const unavailable = Symbol('unavailable');
+  let lastReported = -Infinity;
   const attempt = async <T>(operation: string, run: () => Promise<T>): Promise<T | typeof unavailable> => {
     try {
       return await run();
     } catch (error) {
-      onError(operation, error);
+      if (Date.now() - lastReported >= 30_000) {
+        lastReported = Date.now();
+        onError(operation, error);
+      }
       return unavailable;
     }
   };
