@@ -301,7 +301,8 @@ describe('response cache settings', () => {
   });
 });
 
-const keyStatements = (statements: string[]) => statements.filter((sql) => /"ApiKey"/.test(sql));
+/** Reads of API keys; not the write recording a key's last use, which may land during the next request. */
+const keyStatements = (statements: string[]) => statements.filter((sql) => /^\s*SELECT\b/i.test(sql) && /"ApiKey"/.test(sql));
 const VIEWER = /* GraphQL */ `{ viewer { holder } }`;
 const REVOKE = /* GraphQL */ `mutation ($input: RevokeApiKeyInput!) { revokeApiKey(input: $input) { __typename } }`;
 
@@ -322,7 +323,7 @@ describe('key checks kept briefly', () => {
     for (let i = 0; i < 3; i++) {
       api.statements.length = 0;
       expect((await api.execute(VIEWER, {}, bearer(key))).data).toEqual({ viewer: { holder: 'memory test' } });
-      expect(api.statements).toEqual([]);
+      expect(keyStatements(api.statements)).toEqual([]);
     }
   });
 
