@@ -1,6 +1,7 @@
-import { checkApiKey, scopeToVisibility, touchApiKey, type Database, type PrismaClient } from '@zonegraph/db';
+import { scopeToVisibility, type Database, type PrismaClient } from '@zonegraph/db';
 import { anonymous, visibleTo, type Caller } from '@zonegraph/graph';
 import { GraphQLError } from 'graphql';
+import { createKeyChecks, type KeyChecks } from './key-cache.ts';
 import type { Logger } from './logger.ts';
 
 export interface AuthOptions {
@@ -8,6 +9,8 @@ export interface AuthOptions {
   logger: Logger;
   /** When false, every request needs a valid API key. */
   allowAnonymous: boolean;
+  /** Where keys are checked; by default against the database on every request. */
+  keyChecks?: KeyChecks;
 }
 
 const unauthenticated = (message: string) =>
@@ -21,7 +24,7 @@ const unauthenticated = (message: string) =>
  * is present but unknown, revoked or expired is refused outright rather than
  * treated as anonymous, so a partner notices a dead key at once.
  */
-export function createAuthenticator({ db, logger, allowAnonymous }: AuthOptions) {
+export function createAuthenticator({ db, logger, allowAnonymous, keyChecks = createKeyChecks({ prisma: db.prisma, ttlMs: 0 }) }: AuthOptions) {
   // Three visibility sets exist; one scoped client each, made once.
   const clients = new Map<string, PrismaClient>();
   const clientFor = (caller: Caller): PrismaClient => {
@@ -44,12 +47,12 @@ export function createAuthenticator({ db, logger, allowAnonymous }: AuthOptions)
     }
     const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
     if (!match) throw unauthenticated('The Authorization header must be "Bearer <key>".');
-    const check = await checkApiKey(db.prisma, match[1]!);
+    const check = await keyChecks.check(match[1]!);
     if (!check.ok) {
       const why = { unknown: 'is not a key this API issued', revoked: 'has been revoked', expired: 'has expired' }[check.reason];
       throw unauthenticated(`The API key ${why}.`);
     }
-    touchApiKey(db.prisma, check.key).catch((error: unknown) => logger.warn({ err: error }, 'could not record the key\'s last use'));
+    keyChecks.touch(check.key).catch((error: unknown) => logger.warn({ err: error }, 'could not record the key\'s last use'));
     const caller: Caller = { role: check.key.role, holder: check.key.holder, apiKeyId: check.key.id, keyExpiresAt: check.key.expiresAt };
     return { caller, prisma: clientFor(caller) };
   };

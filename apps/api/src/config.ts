@@ -118,6 +118,19 @@ const schema = z.object({
   TRUSTED_DOCUMENTS_FILE: z.string().min(1).default(defaultTrustedDocumentsFile),
   /** Roles (and `anonymous`) that may only run published documents. */
   TRUSTED_DOCUMENTS_REQUIRED_FOR: callerKinds.default([]),
+
+  // Caching: answers of queries per visibility, and API keys already checked.
+  /** `off` (or false) serves every query fresh. */
+  RESPONSE_CACHE: z
+    .enum(['on', 'off', 'true', 'false', '1', '0', 'yes', 'no'], { message: 'must be on or off' })
+    .transform((v) => ['on', 'true', '1', 'yes'].includes(v))
+    .default(true),
+  /** How long a cached answer lives at most; changes made through the API end it sooner. */
+  RESPONSE_CACHE_TTL_SECONDS: count(1).max(86_400, 'must be at most 86400').default(60),
+  /** Answers kept in memory when there is no Redis (least recently used first out). */
+  RESPONSE_CACHE_MAX_ENTRIES: count(1).default(1_000),
+  /** How long a checked API key is trusted without reading it again; 0 reads it on every request. */
+  KEY_CACHE_TTL_SECONDS: count(0).max(3_600, 'must be at most 3600').default(30),
 });
 
 export type Config = Omit<z.infer<typeof schema>, 'GRAPHIQL' | 'INTROSPECTION'> & { GRAPHIQL: boolean; INTROSPECTION: boolean };

@@ -67,7 +67,7 @@ async function main() {
 
   let budgetRedis: Redis | undefined;
   if (config.REDIS_URL) {
-    // Its own connection: a slow budget check must not queue behind event traffic.
+    // Its own connection (budgets and cached answers): a slow budget check must not queue behind event traffic.
     budgetRedis = new Redis(config.REDIS_URL, { maxRetriesPerRequest: 1, enableOfflineQueue: false });
     budgetRedis.on('error', (error: Error) => logger.warn({ redis: describeRedis(config.REDIS_URL!), reason: error.message }, 'rate-limit Redis trouble; budgets fall back to memory'));
   }
@@ -97,6 +97,7 @@ async function main() {
     redisKeyPrefix: `${config.REDIS_CHANNEL_PREFIX}budget`,
     tracer: tracing?.tracer,
     metrics: config.METRICS === 'token' ? { mode: 'token', token: config.METRICS_TOKEN! } : { mode: config.METRICS },
+    responseCachePrefix: `${config.REDIS_CHANNEL_PREFIX}cache`,
   });
   const server = createServer(app);
   server.once('error', async (error: NodeJS.ErrnoException) => {

@@ -2,7 +2,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createTestDatabase, type TestDatabase } from '@zonegraph/db/testing';
 import { createLogger } from './logger.ts';
-import { createApp } from './yoga.ts';
+import { createApp, type EdgeSettings } from './yoga.ts';
 
 export interface RunningApi {
   /** The GraphQL endpoint, e.g. `http://127.0.0.1:39123/graphql`. */
@@ -19,11 +19,16 @@ export interface RunningApi {
  * its own: the SDK and the apps built on it are tested as a partner would use
  * them, through the network. With `dashboardDir`, it also serves the built
  * dashboard at /dashboard, as `pnpm start` does; with `graphiql`, GraphiQL
- * at /graphql for a browser. For tests only.
+ * at /graphql for a browser; `settings` as in the environment (e.g.
+ * `{ RESPONSE_CACHE: false }`). For tests only.
  */
-export async function startApi({ dashboardDir, graphiql = false }: { dashboardDir?: string; graphiql?: boolean } = {}): Promise<RunningApi> {
+export async function startApi({
+  dashboardDir,
+  graphiql = false,
+  settings,
+}: { dashboardDir?: string; graphiql?: boolean; settings?: Partial<EdgeSettings> } = {}): Promise<RunningApi> {
   const db = await createTestDatabase({ seeded: true });
-  const server = createServer(createApp({ db, logger: createLogger('silent'), graphiql, dashboardDir }));
+  const server = createServer(createApp({ db, logger: createLogger('silent'), graphiql, dashboardDir, settings }));
   try {
     await listen(server, 0);
   } catch (error) {

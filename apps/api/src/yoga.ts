@@ -6,6 +6,7 @@ import { createYoga, type Plugin, type YogaServerInstance } from 'graphql-yoga';
 import type { Redis } from 'ioredis';
 import type { Tracer } from '@opentelemetry/api';
 import { createAuthenticator } from './auth.ts';
+import { createKeyChecks, forgetRevokedKeys } from './key-cache.ts';
 import { loadConfig, type Config } from './config.ts';
 import { exampleOperations } from './examples.ts';
 import { renderZonegraphGraphiQL } from './graphiql.ts';
@@ -27,6 +28,8 @@ import { useTracing } from './plugins/tracing.ts';
 import { useDocumentLimits } from './plugins/limits.ts';
 import { createBudgets } from './plugins/rate-limit.ts';
 import { useRequestCost } from './plugins/request-cost.ts';
+import { memoryAnswerStore, redisAnswerStore } from './plugins/answer-store.ts';
+import { useResponseCache } from './plugins/response-cache.ts';
 import { requestIdOf, useRequestId } from './plugins/request-id.ts';
 import { loadTrustedDocuments, useTrustedDocuments, type TrustedDocuments } from './plugins/trusted-documents.ts';
 import { useUserErrorCodes } from './plugins/user-errors.ts';
@@ -55,6 +58,10 @@ export type EdgeSettings = Pick<
   | 'CORS_ORIGINS'
   | 'TRUSTED_DOCUMENTS_FILE'
   | 'TRUSTED_DOCUMENTS_REQUIRED_FOR'
+  | 'RESPONSE_CACHE'
+  | 'RESPONSE_CACHE_TTL_SECONDS'
+  | 'RESPONSE_CACHE_MAX_ENTRIES'
+  | 'KEY_CACHE_TTL_SECONDS'
 >;
 
 export interface AppOptions {
@@ -71,7 +78,7 @@ export interface AppOptions {
   settings?: Partial<EdgeSettings>;
   /** The published documents; read from `TRUSTED_DOCUMENTS_FILE` unless given. */
   trustedDocuments?: TrustedDocuments;
-  /** Keep the rate-limit budgets in this Redis, shared with every instance using it. */
+  /** Keep the rate-limit budgets and cached answers in this Redis, shared with every instance using it. */
   redis?: Redis;
   /** Put before every Redis key of the budgets (tests use one per run). */
   redisKeyPrefix?: string;
@@ -79,6 +86,8 @@ export interface AppOptions {
   metrics?: MetricsAccess;
   /** Trace requests, root resolvers and SQL with this tracer (see tracing.ts); untraced when unset. */
   tracer?: Tracer;
+  /** Put before every Redis key of the response cache (tests use one per run). */
+  responseCachePrefix?: string;
 }
 
 export type App = YogaServerInstance<Record<string, unknown>, Context>;
@@ -97,9 +106,12 @@ export function createApp({
   redisKeyPrefix = 'zonegraph:budget',
   metrics = { mode: 'off' },
   tracer,
+  responseCachePrefix = 'zonegraph:cache',
 }: AppOptions): App {
   const settings: EdgeSettings = { ...loadConfig({}), ...given };
-  const authenticate = createAuthenticator({ db, logger, allowAnonymous });
+  const keyChecks = createKeyChecks({ prisma: db.prisma, ttlMs: settings.KEY_CACHE_TTL_SECONDS * 1000 });
+  const events = forgetRevokedKeys(pubsub, keyChecks);
+  const authenticate = createAuthenticator({ db, logger, allowAnonymous, keyChecks });
   const budgets = createBudgets({ points: settings.RATE_LIMITS, windowSeconds: settings.RATE_LIMIT_WINDOW_SECONDS, redis, keyPrefix: redisKeyPrefix });
   const reportSlots = createReportSlots({
     perCaller: settings.MAX_CONCURRENT_REPORTS_PER_KEY,
@@ -130,7 +142,7 @@ export function createApp({
     context: async (server) => {
       const { caller, prisma } = await authenticate(server.request);
       const analytics = reportSlots(callerKey(caller, server.request, server as Parameters<typeof callerKey>[2], settings.TRUST_PROXY));
-      return { caller, prisma, requestId: requestIdOf(server.request), pubsub, analytics };
+      return { caller, prisma, requestId: requestIdOf(server.request), pubsub: events, analytics };
     },
     plugins: [
       // First, so that it times and counts refusals made by the plugins after it.
@@ -169,6 +181,17 @@ export function createApp({
         trustProxy: settings.TRUST_PROXY,
         model: { defaultPageSize: DEFAULT_PAGE_SIZE, assumedListLength: 20, mutationCost: 10 },
       }),
+      // After the budget, so that a hit is admitted and charged like any request; before the
+      // guards, so that a hit holds (and gives back) a concurrency slot like any request.
+      ...(settings.RESPONSE_CACHE
+        ? useResponseCache({
+            schema,
+            ttlMs: settings.RESPONSE_CACHE_TTL_SECONDS * 1000,
+            store: redis
+              ? redisAnswerStore({ redis, prefix: responseCachePrefix, onError: (operation, error) => logger.warn({ reason: error instanceof Error ? error.message : String(error) }, `response cache could not ${operation} in Redis; answering without it`) })
+              : memoryAnswerStore(settings.RESPONSE_CACHE_MAX_ENTRIES),
+          })
+        : []),
       useExecutionGuards({
         maxConcurrentPerKey: settings.MAX_CONCURRENT_REQUESTS_PER_KEY,
         maxSubscriptionsPerKey: settings.MAX_SUBSCRIPTIONS_PER_KEY,

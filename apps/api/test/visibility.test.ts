@@ -415,7 +415,9 @@ describe('visibility: every role against every kind of record', () => {
   const key = (kind: Kind, v: Visibility) => `${kind.list}/${v}`;
 
   beforeAll(async () => {
-    api = await startTestApi();
+    // Each case writes its records straight to the database between reads, which the
+    // response cache cannot see (README "Caching"); cache.test.ts tests the cache's visibility.
+    api = await startTestApi({ app: { settings: { RESPONSE_CACHE: false } } });
     const programme = await api.db.prisma.programme.findFirstOrThrow({ where: { code: 'GZK-2020' } });
     // Projects that need no campaign of their own go in this one (public, like all of the seed).
     const campaign = await api.db.prisma.campaign.findFirstOrThrow({ where: { programmeId: programme.id }, orderBy: { position: 'asc' } });

@@ -16,7 +16,7 @@ export { copyDatabase, type CopySummary } from './copy.ts';
 export { backupDatabase, BackupToolError, restoreDatabase, TargetNotEmptyError } from './backup.ts';
 export { seed, type SeedSummary } from './seed/index.ts';
 export { DemoConflictError, hasDemoYear, loadDemoYear, removeDemoYear, type DemoSummary } from './demo/index.ts';
-export { checkApiKey, createApiKey, hashApiKey, touchApiKey, type CreatedApiKey, type KeyCheck } from './keys.ts';
+export { checkApiKey, checkApiKeyRecord, createApiKey, hashApiKey, touchApiKey, type CreatedApiKey, type KeyCheck } from './keys.ts';
 export { ALL_VISIBILITIES, scopeToVisibility, visibleWhere } from './visibility.ts';
 export { describeTarget, targetFromEnv, type DatabaseTarget } from './target.ts';
 export { Prisma, PrismaClient } from './generated/prisma/client.ts';

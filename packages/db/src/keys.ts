@@ -42,7 +42,11 @@ export type KeyCheck = { ok: true; key: ApiKey } | { ok: false; reason: 'unknown
 export async function checkApiKey(prisma: Pick<PrismaClient, 'apiKey'>, presented: string, now = new Date()): Promise<KeyCheck> {
   if (!presented.startsWith(KEY_PREFIX) || presented.length > 200) return { ok: false, reason: 'unknown' };
   const key = await prisma.apiKey.findUnique({ where: { keyHash: hashApiKey(presented) } });
-  if (!key) return { ok: false, reason: 'unknown' };
+  return key ? checkApiKeyRecord(key, now) : { ok: false, reason: 'unknown' };
+}
+
+/** Whether a key already read (e.g. kept in a cache) may be used now. */
+export function checkApiKeyRecord(key: ApiKey, now = new Date()): KeyCheck {
   if (key.revokedAt) return { ok: false, reason: 'revoked' };
   if (key.expiresAt && key.expiresAt <= now) return { ok: false, reason: 'expired' };
   return { ok: true, key };

@@ -304,3 +304,13 @@ export const useActualCost = useOnResolve(({ context, info }) => {
     counter.count += Array.isArray(result) ? result.filter((item) => item != null).length : 1;
   };
 });
+
+/**
+ * Adds objects that reach the answer without any resolver running — an
+ * answer replayed by the response cache — so that they cost what they would
+ * have cost computed.
+ */
+export function addResolvedObjects(context: object, count: number): void {
+  const counter = resolvedObjects.get(context);
+  if (counter) counter.count += count;
+}
