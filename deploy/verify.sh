@@ -46,7 +46,7 @@ done
 echo "== the image's command answers its HEALTHCHECK, and stops on SIGTERM"
 port="$(node -e "const s=require('net').createServer().listen(0,'127.0.0.1',()=>{console.log(s.address().port);s.close()})")"
 health="$(sed -n 's/^HEALTHCHECK .* CMD //p' "$dockerfile")"
-(cd "$work" && NODE_ENV=production HOST=127.0.0.1 PORT="$port" PGLITE_DIR="$work/.data/pglite" node apps/api/dist/server.js >"$work/server.log" 2>&1) &
+(cd "$work" && NODE_ENV=production HOST=127.0.0.1 PORT="$port" PGLITE_DIR="$work/.data/pglite" exec node apps/api/dist/server.js >"$work/server.log" 2>&1) &
 server_pid=$!
 for _ in $(seq 1 120); do
   if (cd "$work" && PORT="$port" bash -c "$health"); then break; fi

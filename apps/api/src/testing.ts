@@ -19,8 +19,9 @@ export interface RunningApi {
  * its own: the SDK and the apps built on it are tested as a partner would use
  * them, through the network. With `dashboardDir`, it also serves the built
  * dashboard at /dashboard, as `pnpm start` does; with `graphiql`, GraphiQL
- * at /graphql for a browser; `settings` as in the environment (e.g.
- * `{ RESPONSE_CACHE: false }`). For tests only.
+ * at /graphql for a browser; `settings` as in the environment. The response
+ * cache is off unless `settings` turns it on: tests arrange data in the
+ * database directly, which no cache sees. For tests only.
  */
 export async function startApi({
   dashboardDir,
@@ -28,7 +29,7 @@ export async function startApi({
   settings,
 }: { dashboardDir?: string; graphiql?: boolean; settings?: Partial<EdgeSettings> } = {}): Promise<RunningApi> {
   const db = await createTestDatabase({ seeded: true });
-  const server = createServer(createApp({ db, logger: createLogger('silent'), graphiql, dashboardDir, settings }));
+  const server = createServer(createApp({ db, logger: createLogger('silent'), graphiql, dashboardDir, settings: { RESPONSE_CACHE: false, ...settings } }));
   try {
     await listen(server, 0);
   } catch (error) {

@@ -9,6 +9,9 @@ import { createApp, type App, type AppOptions } from '../src/yoga.ts';
 import { dayIn, globalId, headersFor, mutate, type Headers } from './mutation-kit.ts';
 import { startTestApi, type GraphQLResponse, type TestApi } from './testkit.ts';
 
+/** The test kit leaves the response cache off; here it is what is tested. */
+const startCachedApi = (options: Parameters<typeof startTestApi>[0] = {}) => startTestApi({ responseCache: true, ...options });
+
 const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 
 type CacheMeta = { hit: boolean; didCache?: boolean; ttl?: number };
@@ -50,7 +53,7 @@ describe('response cache', () => {
   let projects: Awaited<ReturnType<typeof makeProjects>>['made'];
 
   beforeAll(async () => {
-    api = await startTestApi();
+    api = await startCachedApi();
     editor = await headersFor(api, 'EDITOR', 'planning office');
     ({ made: projects, timeZone, campaign } = await makeProjects(api, [
       { code: 'CACHE-A', nameEn: 'Cachetest A' },
@@ -137,7 +140,7 @@ describe('response cache', () => {
   });
 
   it('a hit is admitted and charged like the answer it replays', async () => {
-    const budgeted = await startTestApi({ app: { settings: { RATE_LIMITS: { anonymous: 10_000, partner: 10 }, MAX_CONCURRENT_REQUESTS_PER_KEY: 2 } } });
+    const budgeted = await startCachedApi({ app: { settings: { RATE_LIMITS: { anonymous: 10_000, partner: 10 }, MAX_CONCURRENT_REQUESTS_PER_KEY: 2 } } });
     try {
       const QUERY = /* GraphQL */ `{ campaigns(first: 5) { nodes { code projects(first: 5) { nodes { code } } } } }`;
       const miss = await budgeted.execute(QUERY);
@@ -175,7 +178,7 @@ describe('response cache and visibility', () => {
   let restricted: string;
 
   beforeAll(async () => {
-    api = await startTestApi();
+    api = await startCachedApi();
     for (const role of ['ADMIN', 'EDITOR', 'ANALYST', 'PARTNER'] as const) as[role.toLowerCase()] = await headersFor(api, role);
     as['partner2'] = await headersFor(api, 'PARTNER', 'another partner');
     as['anonymous'] = {};
@@ -245,7 +248,7 @@ describe('response cache and visibility', () => {
 
 describe('response cache settings', () => {
   it('RESPONSE_CACHE=off serves every read fresh', async () => {
-    const api = await startTestApi({ seeded: false, app: { settings: { RESPONSE_CACHE: false } } });
+    const api = await startCachedApi({ seeded: false, app: { settings: { RESPONSE_CACHE: false } } });
     try {
       const QUERY = /* GraphQL */ `{ campaigns(first: 3) { totalCount } }`;
       await api.execute(QUERY);
@@ -274,7 +277,7 @@ describe('response cache settings', () => {
     // Port 1: nothing listens. Commands fail at once rather than queue.
     const unreachable = new Redis('redis://127.0.0.1:1', { lazyConnect: true, enableOfflineQueue: false, maxRetriesPerRequest: 0, retryStrategy: () => null });
     unreachable.on('error', () => {});
-    const api = await startTestApi({ seeded: false, app: { redis: unreachable, responseCachePrefix: `zonegraph-test-${randomUUID()}:cache` } });
+    const api = await startCachedApi({ seeded: false, app: { redis: unreachable, responseCachePrefix: `zonegraph-test-${randomUUID()}:cache` } });
     try {
       const QUERY = /* GraphQL */ `{ campaigns(first: 3) { totalCount } }`;
       for (let i = 0; i < 2; i++) {
@@ -290,7 +293,7 @@ describe('response cache settings', () => {
   });
 
   it('answers expire after their TTL', async () => {
-    const api = await startTestApi({ seeded: false, app: { settings: { RESPONSE_CACHE_TTL_SECONDS: 1 } } });
+    const api = await startCachedApi({ seeded: false, app: { settings: { RESPONSE_CACHE_TTL_SECONDS: 1 } } });
     try {
       const QUERY = /* GraphQL */ `{ campaigns(first: 3) { totalCount } }`;
       expect(cacheOf(await api.execute(QUERY))).toMatchObject({ hit: false, didCache: true, ttl: 1000 });
@@ -312,7 +315,7 @@ describe('key checks kept briefly', () => {
   let api: TestApi;
   let admin: Headers;
   beforeAll(async () => {
-    api = await startTestApi({ seeded: false });
+    api = await startCachedApi({ seeded: false });
     admin = await headersFor(api, 'ADMIN', 'key office');
   });
   afterAll(() => api.close());
@@ -330,7 +333,7 @@ describe('key checks kept briefly', () => {
   });
 
   it('KEY_CACHE_TTL_SECONDS=0 reads the key on every request', async () => {
-    const uncached = await startTestApi({ seeded: false, app: { settings: { KEY_CACHE_TTL_SECONDS: 0 } } });
+    const uncached = await startCachedApi({ seeded: false, app: { settings: { KEY_CACHE_TTL_SECONDS: 0 } } });
     try {
       const { key } = await createApiKey(uncached.db.prisma, { holder: 'no memory', role: 'PARTNER' });
       await uncached.execute(VIEWER, {}, bearer(key));
@@ -383,7 +386,7 @@ describe('two instances on one Redis', () => {
     events = [await createRedisEvents({ url: REDIS_URL, channelPrefix, logger }), await createRedisEvents({ url: REDIS_URL, channelPrefix, logger })];
     redis = [new Redis(REDIS_URL, { maxRetriesPerRequest: 1 }), new Redis(REDIS_URL, { maxRetriesPerRequest: 1 })];
     const shared = (i: 0 | 1): Partial<AppOptions> => ({ pubsub: events[i].pubsub, redis: redis[i], redisKeyPrefix: `${channelPrefix}budget`, responseCachePrefix: cachePrefix });
-    api = await startTestApi({ app: shared(0) });
+    api = await startCachedApi({ app: shared(0) });
     other = createApp({ db: api.db, logger, ...shared(1) });
     editor = await headersFor(api, 'EDITOR', 'planning office');
     admin = await headersFor(api, 'ADMIN', 'key office');

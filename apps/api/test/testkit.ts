@@ -27,11 +27,19 @@ export async function startTestApi({
   seeded = true,
   pubsub,
   poolSize,
+  responseCache = false,
   app: options = {},
-}: { seeded?: boolean; pubsub?: PubSub; poolSize?: number; app?: Partial<Omit<AppOptions, 'db'>> } = {}): Promise<TestApi> {
+}: {
+  seeded?: boolean;
+  pubsub?: PubSub;
+  poolSize?: number;
+  /** Off unless asked for: most tests write to the database directly between reads, which no cache sees. */
+  responseCache?: boolean;
+  app?: Partial<Omit<AppOptions, 'db'>>;
+} = {}): Promise<TestApi> {
   const statements: string[] = [];
   const db = await createTestDatabase({ seeded, poolSize, onStatement: ({ sql }) => statements.push(sql) });
-  const app = createApp({ db, logger: createLogger('silent'), pubsub, ...options });
+  const app = createApp({ db, logger: createLogger('silent'), pubsub, ...options, settings: { RESPONSE_CACHE: responseCache, ...options.settings } });
 
   async function execute<T>(query: string, variables?: Record<string, unknown>, headers: Record<string, string> = {}) {
     const response = await app.fetch('http://zonegraph.test/graphql', {
