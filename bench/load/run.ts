@@ -81,7 +81,7 @@ async function freshDatabase(): Promise<string> {
 
 async function startApi(databaseUrl: string): Promise<{ child: ChildProcess; url: string; log: () => string }> {
   const child = spawn(join(repo, 'apps/api/node_modules/.bin/tsx'), [join(repo, 'apps/api/src/server.ts')], {
-    env: { ...process.env, DATABASE_URL: databaseUrl, MIGRATE_ON_START: 'true', PORT: '0', HOST: '127.0.0.1', RATE_LIMITS: 'off', LOG_LEVEL: 'info', NODE_ENV: 'production', DB_POOL_SIZE: '10' },
+    env: { ...process.env, DATABASE_URL: databaseUrl, MIGRATE_ON_START: 'true', PORT: '0', HOST: '127.0.0.1', RATE_LIMITS: 'off', RESPONSE_CACHE: 'off', LOG_LEVEL: 'info', NODE_ENV: 'production', DB_POOL_SIZE: '10' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

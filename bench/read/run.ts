@@ -333,7 +333,7 @@ async function main() {
   for (const [kind, how] of hows) lines.push(`- ${kind}: ${how}`);
   lines.push(`- load: autocannon, ${connections} connections, ${rounds} round(s) × ${duration} s after ${warmup} s warm-up, variants alternated; medians over rounds; errors and answered requests summed over the measured runs`);
   lines.push(`- statements and rows read: ${values['no-count'] ? 'not counted (--no-count)' : `${count} sequential requests per question, statements counted by a proxy (Query + Execute messages), rows = Δ sum(seq_tup_read + idx_tup_fetch) in pg_stat_user_tables`}`);
-  lines.push(`- pool: ${poolSize} connections per server; zonegraph with NODE_ENV=production, RATE_LIMITS=off, no Redis`);
+  lines.push(`- pool: ${poolSize} connections per server; zonegraph with NODE_ENV=production, RATE_LIMITS=off, RESPONSE_CACHE=off, report slots 64, no Redis`);
   lines.push(`- command: \`${command}\``);
   lines.push('');
   lines.push('| question | server | req/s | p50 ms | p99 ms | errors | answered | statements/req | rows read/req | RSS MB (max) |');
