@@ -36,24 +36,24 @@ describe('GraphQLResponseError', () => {
     expect(graphqlError.code).toBe('BAD_USER_INPUT');
     expect(graphqlError.errors[0]?.extensions?.['code']).toBe('BAD_USER_INPUT');
     expect(graphqlError.message).toMatch(/cursor/i);
-    // `projects` cannot be null, so the whole data is.
-    expect(graphqlError.data).toBeNull();
+    // Refused before it runs (the edge checks every cursor argument), so there is no data at all.
+    expect(graphqlError.data).toBeUndefined();
     expect(graphqlError.requestId).toMatch(/\S{8,}/);
   });
 
   test('the partial data comes along with the errors', async () => {
     // A partner's own document: one field fails, its sibling does not.
-    const document: TypedDocumentNode<{ campaigns: { totalCount: number }; campaign: { code: string } | null }, Record<string, never>> =
+    const document: TypedDocumentNode<{ campaigns: { totalCount: number }; node: { id: string } | null }, Record<string, never>> =
       parse(`{
         campaigns(first: 1) { totalCount }
-        campaign(code: "GZK-2020-C1") { code projects(after: "garbage") { totalCount } }
+        node(id: "bm90LWFuLWlk") { id }
       }`);
     const error = await rejection(client.request(document));
     expect(error).toBeInstanceOf(GraphQLResponseError);
     const graphqlError = error as GraphQLResponseError<typeof document extends TypedDocumentNode<infer R> ? R : never>;
     expect(graphqlError.code).toBe('BAD_USER_INPUT');
-    expect(graphqlError.data).toEqual({ campaigns: { totalCount: 6 }, campaign: null });
-    expect(graphqlError.errors[0]?.path?.[0]).toBe('campaign');
+    expect(graphqlError.data).toEqual({ campaigns: { totalCount: 6 }, node: null });
+    expect(graphqlError.errors[0]?.path?.[0]).toBe('node');
   });
 
   test('an oversized page says how large a page may be: PAGE_SIZE_TOO_LARGE', async () => {
