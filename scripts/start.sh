@@ -1,6 +1,6 @@
 #!/bin/sh
 # `pnpm start`: build what changed (turbo restores the rest from its cache),
-# then become the API server.
+# then become the API server (its arguments, e.g. --demo, passed on).
 set -e
 cd "$(dirname "$0")/.."
 node_modules/.bin/turbo run build --filter=@zonegraph/api --filter=@zonegraph/dashboard --output-logs=errors-only
@@ -14,4 +14,4 @@ fi
 
 # exec: the server takes this shell's place, so a signal (Ctrl-C, SIGTERM)
 # reaches it directly and its exit status is the command's.
-exec node apps/api/dist/server.js
+exec node apps/api/dist/server.js "$@"
