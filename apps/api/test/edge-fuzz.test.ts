@@ -16,6 +16,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApi, type TestApi } from './testkit.ts';
 import { expectStillServing } from './edge-kit.ts';
 
+// FUZZ_RUNS=3000 for a long hunt on one's own machine; CI runs the default.
+const runs = (ci: number) => Number(process.env.FUZZ_RUNS ?? ci);
+
 /** A value for an argument, sometimes of the wrong kind on purpose. */
 function argValue(arg: GraphQLArgument): fc.Arbitrary<string> {
   const type = getNamedType(arg.type);
@@ -81,7 +84,7 @@ describe('generated documents never get a 5xx', () => {
     const query = schema.getQueryType()!;
     await fc.assert(
       fc.asyncProperty(selection(query, 3), async (s) => check(JSON.stringify({ query: `{ ${s} }` }))),
-      { numRuns: 150 },
+      { numRuns: runs(150) },
     );
     // Most generated documents must pass validation, or the property tests little beyond it. Since
     // issue 11 a bad argument refuses its document before execution (400 BAD_USER_INPUT) instead of
@@ -106,7 +109,7 @@ describe('generated documents never get a 5xx', () => {
         ),
         async (body) => check(body),
       ),
-      { numRuns: 250 },
+      { numRuns: runs(250) },
     );
     await expectStillServing(api);
   });

@@ -45,6 +45,16 @@ describe('bad input gets a typed error naming the argument, never an internal on
     expect(await api.db.prisma.campaign.count({ where: { code: 'GZK-NUL' } })).toBe(0);
   });
 
+  it('half a surrogate pair in any string argument is refused; a whole pair (an emoji) is text like any other', async () => {
+    await expectBadInput(api, 'query ($code: String!) { platform(code: $code) { __typename } }', { code: '名\udfff' }, /platform\.code .*surrogate/);
+    await expectBadInput(api, 'query ($s: String) { projects(filter: { search: $s }) { totalCount } }', { s: '\ud800x' }, /projects\.filter\.search .*surrogate/);
+    const input = { code: 'GZK-SUR', nameZh: '名\ud800', nameEn: 'Name', position: 99 };
+    await expectBadInput(api, 'mutation ($input: CreateCampaignInput!) { createCampaign(input: $input) { __typename } }', { input }, /createCampaign\.input\.nameZh .*surrogate/, editor);
+    expect(await api.db.prisma.campaign.count({ where: { code: 'GZK-SUR' } })).toBe(0);
+    const emoji = await api.execute('query ($s: String) { projects(filter: { search: $s }) { totalCount } }', { s: '名\ud83d\ude00' });
+    expect(emoji.errors).toBeUndefined();
+  });
+
   it('dates and instants outside the years PostgreSQL stores, in a variable or in the document', async () => {
     for (const asOf of ['0000-06-01T00:00:00Z', '+099999-01-01T00:00:00Z', '-000001-01-01T00:00:00Z']) {
       await expectBadInput(api, 'query ($asOf: DateTime) { progressReport(asOf: $asOf) { asOf } }', { asOf }, /\$asOf/);

@@ -7,13 +7,15 @@ export interface ArgumentProblem {
   message: string;
 }
 
+// In unicode mode a surrogate pair reads as one astral code point, so only an unpaired half matches.
+const LONE_SURROGATE = /\p{Cs}/u;
 const CURSOR_ARGUMENTS = new Set(['after', 'before']);
 
 /**
  * The checks every argument value gets before anything runs, whatever field
  * or input object it belongs to, so that the caller's text reaches the
  * database only in forms the database accepts: no string holding NUL
- * (PostgreSQL text cannot), and no cursor but one this API issues. Reports
+ * (PostgreSQL text cannot) or half a surrogate pair (not Unicode), and no cursor but one this API issues. Reports
  * the first problem found.
  */
 export function argumentChecks() {
@@ -51,6 +53,9 @@ function problemIn(type: GraphQLInputType, value: unknown, at: string, isCursor:
   }
   if (typeof value !== 'string') return null;
   if (value.includes('\u0000')) return { argument: at, message: `${at} contains a NUL character (\\u0000), which no text in this API may hold.` };
+  if (LONE_SURROGATE.test(value)) {
+    return { argument: at, message: `${at} contains a lone UTF-16 surrogate (an escape like \\udfff with no partner), which is not Unicode text.` };
+  }
   if (isCursor && !isIssuedCursor(value)) {
     return { argument: at, message: `${at} is not a cursor this API issued: pass an edge's \`cursor\` or a page's \`endCursor\`/\`startCursor\` from the same list.` };
   }
