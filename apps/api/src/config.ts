@@ -119,6 +119,13 @@ const schema = z.object({
   /** Roles (and `anonymous`) that may only run published documents. */
   TRUSTED_DOCUMENTS_REQUIRED_FOR: callerKinds.default([]),
 
+  // Reads: queries the compiler knows are answered by one SQL statement per root field.
+  /** `off` runs every query through the resolvers (to compare, or if a compiled answer is ever in doubt). */
+  COMPILED_READS: z
+    .enum(['on', 'off', 'true', 'false', '1', '0', 'yes', 'no'], { message: 'must be on or off' })
+    .transform((v) => ['on', 'true', '1', 'yes'].includes(v))
+    .default(true),
+
   // Caching: answers of queries per visibility, and API keys already checked.
   /** `off` (or false) serves every query fresh. */
   RESPONSE_CACHE: z

@@ -11,6 +11,7 @@ import { loadConfig, type Config } from './config.ts';
 import { exampleOperations } from './examples.ts';
 import { renderZonegraphGraphiQL } from './graphiql.ts';
 import type { Logger } from './logger.ts';
+import { useCompiledReads } from './plugins/compiled-reads.ts';
 import { useCompressedPages } from './plugins/compressed-pages.ts';
 import { useBodyLimit } from './plugins/body-limit.ts';
 import { callerKey } from './plugins/caller-key.ts';
@@ -59,6 +60,7 @@ export type EdgeSettings = Pick<
   | 'TRUSTED_DOCUMENTS_FILE'
   | 'TRUSTED_DOCUMENTS_REQUIRED_FOR'
   | 'RESPONSE_CACHE'
+  | 'COMPILED_READS'
   | 'RESPONSE_CACHE_TTL_SECONDS'
   | 'RESPONSE_CACHE_MAX_ENTRIES'
   | 'KEY_CACHE_TTL_SECONDS'
@@ -172,6 +174,9 @@ export function createApp({
         requiredFor: settings.TRUSTED_DOCUMENTS_REQUIRED_FOR,
       }),
       ...closedSchema,
+      // First of the execution plugins: it sets the innermost execute function, which the
+      // response cache and the guards below then wrap as they wrap graphql-js's.
+      ...(settings.COMPILED_READS ? [useCompiledReads({ logger, tracer })] : []),
       useActualCost,
       useRequestCost({
         maxCost: settings.MAX_COST,

@@ -17,7 +17,7 @@ export { backupDatabase, BackupToolError, restoreDatabase, TargetNotEmptyError }
 export { seed, type SeedSummary } from './seed/index.ts';
 export { DemoConflictError, hasDemoYear, loadDemoYear, removeDemoYear, type DemoSummary } from './demo/index.ts';
 export { checkApiKey, checkApiKeyRecord, createApiKey, hashApiKey, touchApiKey, type CreatedApiKey, type KeyCheck } from './keys.ts';
-export { ALL_VISIBILITIES, scopeToVisibility, visibleWhere } from './visibility.ts';
+export { ALL_VISIBILITIES, columnAsSeen, scopeToVisibility, visibleWhere } from './visibility.ts';
 export { describeTarget, targetFromEnv, type DatabaseTarget } from './target.ts';
 export { Prisma, PrismaClient } from './generated/prisma/client.ts';
 export type {

@@ -97,6 +97,15 @@ function figureAsSeen(field: string, visible: Visible): string {
   return visible.includes(Visibility.INTERNAL) ? `${field}Internal` : `${field}Public`;
 }
 
+/**
+ * The column that holds `model.column` as this caller reads it: a project's
+ * investment figures as seen (see `figureAsSeen`), any other column itself.
+ * For SQL written outside Prisma (the compiled read path).
+ */
+export function columnAsSeen(model: string, column: string, visible: Visible): string {
+  return model === 'Project' && investmentFields.has(column) ? figureAsSeen(column, visible) : column;
+}
+
 export const ALL_VISIBILITIES: readonly Visibility[] = [Visibility.PUBLIC, Visibility.INTERNAL, Visibility.RESTRICTED];
 
 /** The condition a record of `model` must meet to be visible; undefined when the model is not scoped. */

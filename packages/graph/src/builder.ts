@@ -25,7 +25,7 @@ const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{1
  * IDs are Relay's usual base64 of `Type:uuid`. Checking both parts here turns
  * a mistyped or foreign ID into a clear error before any query runs.
  */
-function decodeGlobalID(globalID: string) {
+export function decodeGlobalID(globalID: string) {
   const decoded = Buffer.from(globalID, 'base64').toString('utf8');
   const separator = decoded.indexOf(':');
   const typename = decoded.slice(0, separator);

@@ -5,3 +5,4 @@ export { anonymous, atLeast, refusalFor, visibleTo, type Caller } from './auth.t
 export { createEvents, type EventTarget, type Events, type PubSub } from './pubsub.ts';
 export * from './errors.ts';
 export { isIssuedCursor } from './cursors.ts';
+export { compileRead, type CompiledRead } from './compiled/index.ts';

@@ -1,3 +1,4 @@
+import type { Prisma } from '@zonegraph/db';
 import { builder } from '../../builder.ts';
 import { TrackedRecord, trackedColumns } from '../common/fields.ts';
 import { current, nameSearch } from '../common/filters.ts';
@@ -101,12 +102,15 @@ builder.queryFields((t) => ({
       ctx.prisma.campaign.findMany({
         ...query,
         where: campaignWhere(filter),
-        orderBy: [{ programme: { periodStart: 'desc' } }, { position: 'asc' }, { id: 'asc' }],
+        orderBy: campaignOrder,
       }),
   }),
 }));
 
-function campaignWhere(filter: typeof CampaignFilter.$inferInput | null | undefined) {
+/** The latest programme's campaigns first, each programme's in its own order. */
+export const campaignOrder: Prisma.CampaignOrderByWithRelationInput[] = [{ programme: { periodStart: 'desc' } }, { position: 'asc' }, { id: 'asc' }];
+
+export function campaignWhere(filter: typeof CampaignFilter.$inferInput | null | undefined) {
   return {
     ...current,
     ...(filter?.programme ? { programme: { code: filter.programme } } : {}),

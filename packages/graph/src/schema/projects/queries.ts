@@ -106,7 +106,7 @@ export async function projectWhere(filter: ProjectFilterInput | null | undefined
  * Ties go by code in the sort's own direction, so that each ordering walks one
  * index (see the migration figures_as_seen) and stops at the page's end.
  */
-function projectOrderBy(order: ProjectOrderInput | null | undefined): Prisma.ProjectOrderByWithRelationInput[] {
+export function projectOrderBy(order: ProjectOrderInput | null | undefined): Prisma.ProjectOrderByWithRelationInput[] {
   const direction = order?.direction ?? 'asc';
   const tieBreak: Prisma.ProjectOrderByWithRelationInput = { code: direction };
   switch (order?.field) {

@@ -1,0 +1,172 @@
+import {
+  getArgumentValues,
+  getNamedType,
+  getOperationAST,
+  getVariableValues,
+  isObjectType,
+  Kind,
+  type DocumentNode,
+  type ExecutionResult,
+  type FieldNode,
+  type FragmentDefinitionNode,
+  type GraphQLObjectType,
+  type GraphQLSchema,
+} from 'graphql';
+import { visibleTo } from '../auth.ts';
+import { decodeGlobalID, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../builder.ts';
+import type { Context } from '../context.ts';
+import { collectFields, modelOf, NotCompiled, planConnectionParts, planObject, type ConnectionPart, type ObjectPlan, type PlanInput } from './plan.ts';
+import { roots, type Root } from './roots.ts';
+import { SqlWriter, ident } from './sql.ts';
+
+/**
+ * Compiled reads: a query whose every field maps onto columns, relations and
+ * connections the schema declares is answered by one SQL statement per root
+ * field that writes the JSON answer in PostgreSQL, instead of graphql-js
+ * walking Prisma's objects field by field. The answer is the same (a test
+ * compares the two over many documents and callers); anything the compiler
+ * does not know — a field with its own resolver, role-scoped fields,
+ * directives, cursors, mutations — returns null here and runs as before.
+ */
+export interface CompileInput {
+  schema: GraphQLSchema;
+  document: DocumentNode;
+  operationName?: string | null;
+  variableValues?: Record<string, unknown> | null;
+  contextValue: Context;
+  /** Runs each root field's work (e.g. under a tracing span named for the field). */
+  around?: <T>(field: string, run: () => Promise<T>) => Promise<T>;
+}
+
+export type CompiledRead = () => Promise<ExecutionResult>;
+
+type RootPlan = { key: string; field: string } & (
+  | { kind: 'typename' }
+  | { kind: 'one'; root: Root & { kind: 'one' }; args: Record<string, unknown>; plan: ObjectPlan | null }
+  | { kind: 'page'; root: Root & { kind: 'page' }; args: Record<string, unknown>; first: number; parts: ConnectionPart[] }
+);
+
+const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export function compileRead(input: CompileInput): CompiledRead | null {
+  const operation = getOperationAST(input.document, input.operationName);
+  if (!operation || operation.operation !== 'query') return null;
+  const coerced = getVariableValues(input.schema, operation.variableDefinitions ?? [], input.variableValues ?? {});
+  if (coerced.errors) return null;
+  const fragments: Record<string, FragmentDefinitionNode> = {};
+  for (const definition of input.document.definitions) {
+    if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments[definition.name.value] = definition;
+  }
+  const planInput: PlanInput = { schema: input.schema, fragments, variables: coerced.coerced, context: input.contextValue };
+  const query = input.schema.getQueryType()!;
+  try {
+    const plans = [...collectFields(planInput, query, operation.selectionSet)].map(([key, node]) => planRoot(planInput, query, key, node));
+    return () => run(plans, input.contextValue, input.around ?? ((_field, work) => work()));
+  } catch (error) {
+    if (error instanceof NotCompiled) return null;
+    // Anything else (a bad argument, a bad ID) is for the resolvers to report as they always have.
+    return null;
+  }
+}
+
+function planRoot(input: PlanInput, query: GraphQLObjectType, key: string, node: FieldNode): RootPlan {
+  const name = node.name.value;
+  if (name === '__typename') return { key, field: name, kind: 'typename' };
+  const field = query.getFields()[name];
+  if (!field || (field.extensions as { pothosOptions?: { authScopes?: unknown } }).pothosOptions?.authScopes !== undefined) throw new NotCompiled(name);
+  const args = getArgumentValues(field, node, input.variables);
+  const type = getNamedType(field.type);
+
+  if (name === 'node') {
+    const { typename, id } = decodeGlobalID(String(args.id));
+    const target = input.schema.getType(typename);
+    const model = target && modelOf(target);
+    if (!target || !isObjectType(target) || !model) throw new NotCompiled('node of an unknown type');
+    const root: Root & { kind: 'one' } = { kind: 'one', model, unique: () => ({ column: 'id', value: id }) };
+    return { key, field: name, kind: 'one', root, args, plan: planObject(input, target, node.selectionSet!) };
+  }
+
+  const root = roots[name];
+  if (!root || !isObjectType(type)) throw new NotCompiled(name);
+  if (root.kind === 'one') return { key, field: name, kind: 'one', root, args, plan: planObject(input, type, node.selectionSet!) };
+
+  if (args.after != null || args.before != null || args.last != null) throw new NotCompiled('cursor paging');
+  const first = (args.first as number | null | undefined) ?? DEFAULT_PAGE_SIZE;
+  if (!(first >= 0 && first <= MAX_PAGE_SIZE)) throw new NotCompiled('page size');
+  const nodeType = getNamedType(type.getFields().nodes!.type);
+  if (!isObjectType(nodeType)) throw new NotCompiled('abstract nodes');
+  return { key, field: name, kind: 'page', root, args, first, parts: planConnectionParts(input, type, nodeType, collectFields(input, type, node.selectionSet!)) };
+}
+
+async function run(plans: RootPlan[], ctx: Context, around: NonNullable<CompileInput['around']>): Promise<ExecutionResult> {
+  const visible = visibleTo(ctx.caller);
+  const answers = await Promise.all(plans.map((plan) => (plan.kind === 'typename' ? 'Query' : around(plan.field, () => answer(plan, ctx, visible)))));
+  const data: Record<string, unknown> = {};
+  plans.forEach((plan, i) => (data[plan.key] = answers[i]));
+  return { data };
+}
+
+async function answer(plan: RootPlan, ctx: Context, visible: ReturnType<typeof visibleTo>): Promise<unknown> {
+  if (plan.kind === 'typename') return 'Query';
+  if (plan.kind === 'one') {
+    const { column, value } = plan.root.unique(plan.args);
+    const writer = new SqlWriter(visible);
+    const where = [`r.${ident(column)} = ${column === 'id' ? '$1::uuid' : '$1'}`, ...writer.visibleConditions(plan.root.model, 'r')];
+    const sql = `SELECT ${writer.object(plan.plan!, 'r')}::text AS answer FROM ${ident(plan.root.model)} r WHERE ${where.join(' AND ')}`;
+    const [row] = await ctx.prisma.$queryRawUnsafe<{ answer: string | null }[]>(sql, value);
+    return row?.answer ? JSON.parse(row.answer) : null;
+  }
+
+  const take = plan.first + 1;
+  const wantsCount = plan.parts.some((p) => p.kind === 'totalCount');
+  const wantsRows = plan.parts.some((p) => p.kind !== 'totalCount' && p.kind !== 'typename');
+  const [rows, count] = await Promise.all([
+    wantsRows ? plan.root.rows(plan.args, ctx, take) : Promise.resolve([]),
+    wantsCount ? plan.root.count(plan.args, ctx) : Promise.resolve(0),
+  ]);
+  const page = rows.slice(0, plan.first);
+  const objectPlans = plan.parts.flatMap((p) => (p.kind === 'nodes' ? [p.object] : p.kind === 'edges' ? p.fields.flatMap((f) => (f.kind === 'node' ? [f.object] : [])) : []));
+  const objects = await objectsFor(ctx, visible, plan.root.model, page.map((r) => r.id), objectPlans);
+  const connection: Record<string, unknown> = {};
+  let next = 0;
+  for (const part of plan.parts) {
+    switch (part.kind) {
+      case 'typename':
+        connection[part.key] = part.typeName;
+        break;
+      case 'totalCount':
+        connection[part.key] = count;
+        break;
+      case 'nodes': {
+        const column = next++;
+        connection[part.key] = objects.map((o) => o[column]);
+        break;
+      }
+      case 'edges': {
+        const columns = part.fields.map((f) => (f.kind === 'node' ? next++ : -1));
+        connection[part.key] = objects.map((o) =>
+          Object.fromEntries(part.fields.map((f, i) => [f.key, f.kind === 'typename' ? f.typeName : o[columns[i]!]])),
+        );
+        break;
+      }
+      case 'pageInfo':
+        connection[part.key] = Object.fromEntries(
+          part.fields.map((f) => [f.key, f.kind === 'typename' ? f.typeName : f.kind === 'hasNextPage' ? rows.length === take : false]),
+        );
+        break;
+    }
+  }
+  return connection;
+}
+
+/** For each key in order, the answer of each plan for that record: one statement. */
+async function objectsFor(ctx: Context, visible: ReturnType<typeof visibleTo>, model: string, ids: string[], plans: ObjectPlan[]): Promise<unknown[][]> {
+  if (ids.length === 0 || plans.length === 0) return ids.map(() => []);
+  if (!ids.every((id) => uuid.test(id))) throw new Error('a key that is not a UUID');
+  const writer = new SqlWriter(visible);
+  const columns = plans.map((p) => writer.object(p, 'r')).join(', ');
+  const keys = `unnest(ARRAY[${ids.map((id) => `'${id}'`).join(', ')}]::uuid[]) WITH ORDINALITY AS k(id, n)`;
+  const sql = `SELECT json_agg(json_build_array(${columns}) ORDER BY k.n)::text AS answer FROM ${keys} JOIN ${ident(model)} r ON r."id" = k.id`;
+  const [row] = await ctx.prisma.$queryRawUnsafe<{ answer: string | null }[]>(sql);
+  return row?.answer ? (JSON.parse(row.answer) as unknown[][]) : [];
+}
