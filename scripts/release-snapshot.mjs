@@ -13,8 +13,10 @@ const stored = [
   [`${root}packages/graph/schema.graphql`, `${root}packages/graph/releases/${version}.graphql`],
   [`${root}packages/sdk/src/gql/persisted-documents.json`, `${root}packages/sdk/releases/${version}.json`],
 ];
+// Compared by content: JSON by value, whatever its formatting.
+const content = (file) => (file.endsWith('.json') ? JSON.stringify(JSON.parse(readFileSync(file, 'utf8'))) : readFileSync(file, 'utf8'));
 for (const [from, to] of stored) {
-  if (existsSync(to) && readFileSync(to, 'utf8') !== readFileSync(from, 'utf8')) {
+  if (existsSync(to) && content(to) !== content(from)) {
     console.error(`${to} already holds release ${version}, and differs: was the version not bumped? (pnpm changeset, then pnpm release:version)`);
     process.exit(1);
   }
