@@ -6,6 +6,9 @@ import { defineConfig } from 'vite';
 export default defineConfig({
   base: '/dashboard/',
   plugins: [react()],
+  // One React and one TanStack Query, whether imported here or by the SDK's hooks:
+  // two copies would each have their own context, and the hooks would find no provider.
+  resolve: { dedupe: ['react', 'react-dom', '@tanstack/react-query'] },
   build: {
     outDir: 'dist',
     // Nothing is loaded from elsewhere at run time: no CDN, font or analytics host.

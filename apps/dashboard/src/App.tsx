@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { Link, Route, Router, Switch, useRoute } from 'wouter';
-import { useApi, useApiQuery } from './api.tsx';
+import { useProgramme } from '@zonegraph/sdk/react';
+import { useApi } from './api.tsx';
 import { useLanguage } from './i18n/context.tsx';
 import { Cadence } from './views/Cadence.tsx';
 import { Investment } from './views/Investment.tsx';
@@ -52,7 +53,7 @@ export function App() {
 function DemoBanner() {
   const { t } = useLanguage();
   // The same query as the overview's, so the page asks once.
-  const programme = useApiQuery('programme', {}, (c) => c.programme());
+  const programme = useProgramme();
   if (!programme.data?.programme?.demoYear) return null;
   return (
     <div className="demo-banner" role="status" data-testid="demo-banner">

@@ -1,5 +1,6 @@
-import { QueryClient, QueryClientProvider, useQuery, type UseQueryResult } from '@tanstack/react-query';
-import { createClient, type ZonegraphClient } from '@zonegraph/sdk';
+import { QueryClient, type Query } from '@tanstack/react-query';
+import { createClient, type ZonegraphClient, type ZonegraphError } from '@zonegraph/sdk';
+import { ZonegraphProvider, useZonegraphScope } from '@zonegraph/sdk/react';
 import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
 
 const KEY_STORAGE = 'zonegraph.dashboard.apiKey';
@@ -56,10 +57,12 @@ export function ApiProvider({ children }: { children: ReactNode }) {
     [apiKey],
   );
   const value = useMemo(() => ({ client, apiKey, setApiKey }), [client, apiKey, setApiKey]);
+  // Each client (one per key) is a scope of the SDK's query keys of its own, so
+  // changing keys never shows another caller's data.
   return (
-    <QueryClientProvider client={queryClient}>
+    <ZonegraphProvider client={client} queryClient={queryClient}>
       <ApiContext.Provider value={value}>{children}</ApiContext.Provider>
-    </QueryClientProvider>
+    </ZonegraphProvider>
   );
 }
 
@@ -70,18 +73,13 @@ export function useApi(): ApiValue {
 }
 
 /**
- * One SDK call as a query. The key in use is part of the cache key: what a
- * caller sees depends on it, so changing keys never shows another caller's data.
+ * Options for a query whose variables change with the view (filters, page,
+ * project): while the new answer loads, keep showing the last one (no flash
+ * of "loading"), but never one fetched with another key.
  */
-export function useApiQuery<T>(name: string, variables: unknown, run: (client: ZonegraphClient) => Promise<T>): UseQueryResult<T> {
-  const { client, apiKey } = useApi();
-  return useQuery({
-    queryKey: [name, variables, apiKey ?? null],
-    queryFn: () => run(client),
-    // While new variables load, keep showing the last answer (no flash of
-    // "loading"), but never one fetched with another key.
-    placeholderData: (previous, previousQuery) => (previousQuery?.queryKey[2] === (apiKey ?? null) ? previous : undefined),
-  });
+export function useKeepPrevious<T>(): { placeholderData: (previous: T | undefined, previousQuery: Query<T, ZonegraphError, T, readonly unknown[]> | undefined) => T | undefined } {
+  const scope = useZonegraphScope();
+  return { placeholderData: (previous, previousQuery) => (previousQuery?.queryKey[1] === scope ? previous : undefined) };
 }
 
 function codesOf(error: unknown): string[] {

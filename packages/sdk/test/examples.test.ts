@@ -56,6 +56,13 @@ describe('examples', () => {
     expect(rows[0]).toMatch(/^GZK-2020-P01,军地医院,/);
   });
 
+  test('urql.ts runs a generated document through urql', async () => {
+    const { stdout } = await example('urql.ts', 'GZK-2020-C4');
+    const { projects } = await editor.projects({ filter: { campaign: 'GZK-2020-C4' }, first: 5 });
+    expect(stdout).toMatch(new RegExp(`^${projects.totalCount} projects in the campaign; the first ${projects.nodes.length}:`));
+    expect(stdout).toContain(`  ${projects.nodes[0]!.code} ${projects.nodes[0]!.nameZh} `);
+  });
+
   test('own-document.ts runs a typed query of its own', async () => {
     const { stdout } = await example('own-document.ts', 'GZK-2020-C4');
     const { projects } = await editor.projects({ filter: { campaign: 'GZK-2020-C4', isKeyProject: true }, first: 100 });

@@ -1,6 +1,6 @@
 import type { OriginGroup, ProjectStage } from '@zonegraph/sdk';
 import { useSearchParams } from 'wouter';
-import { useApiQuery } from '../api.tsx';
+import { useCampaigns, useIndustryClusters, useParks } from '@zonegraph/sdk/react';
 import { useLanguage } from '../i18n/context.tsx';
 import { ALL_STAGES } from '../pipeline.ts';
 
@@ -54,9 +54,9 @@ export function useFiltersInUrl(): [ProjectFilters, (next: ProjectFilters) => vo
 /** The filters the pipeline and the project table share; options come from the API. */
 export function FilterBar({ value, onChange, withStage = false }: { value: ProjectFilters; onChange(next: ProjectFilters): void; withStage?: boolean }) {
   const { t, name } = useLanguage();
-  const campaigns = useApiQuery('campaigns', { first: 100 }, (c) => c.campaigns({ first: 100 }));
-  const clusters = useApiQuery('industryClusters', { first: 100 }, (c) => c.industryClusters({ first: 100 }));
-  const parks = useApiQuery('parks', { first: 100 }, (c) => c.parks({ first: 100 }));
+  const campaigns = useCampaigns({ first: 100 });
+  const clusters = useIndustryClusters({ first: 100 });
+  const parks = useParks({ first: 100 });
   const set = <K extends keyof ProjectFilters>(key: K, raw: string) => onChange({ ...value, [key]: raw === '' ? undefined : raw });
 
   const select = (key: keyof ProjectFilters, label: string, options: { value: string; label: string }[]) => (

@@ -1,5 +1,5 @@
 import type { CadenceReportQuery } from '@zonegraph/sdk';
-import { useApiQuery } from '../api.tsx';
+import { useCadenceReport } from '@zonegraph/sdk/react';
 import { Section, Stat } from '../components/bits.tsx';
 import { Query } from '../components/Query.tsx';
 import { periodLabel, periodRange, streakLabel } from '../format.ts';
@@ -14,7 +14,7 @@ const CALENDAR_PERIODS = ['WEEK', 'MONTH', 'QUARTER'] as const;
 /** The cadence calendar: which periods kept each rule, and the current streak. */
 export function Cadence() {
   const { t } = useLanguage();
-  const report = useApiQuery('cadenceReport', {}, (c) => c.cadenceReport());
+  const report = useCadenceReport();
   return (
     <>
       <h1>{t.cadence.title}</h1>

@@ -1,6 +1,7 @@
 import type { InvestmentReportQuery } from '@zonegraph/sdk';
 import { useMemo } from 'react';
-import { useApi, useApiQuery } from '../api.tsx';
+import { useInvestmentReport } from '@zonegraph/sdk/react';
+import { useApi } from '../api.tsx';
 import { Section, Stat, Table } from '../components/bits.tsx';
 import { colours, EChart, type ChartOption } from '../components/EChart.tsx';
 import { Query } from '../components/Query.tsx';
@@ -14,7 +15,7 @@ type Report = NonNullable<InvestmentReportQuery['investmentReport']>;
 export function Investment() {
   const { t } = useLanguage();
   const { apiKey } = useApi();
-  const report = useApiQuery('investmentReport', { by: 'CAMPAIGN' }, (c) => c.investmentReport({ by: 'CAMPAIGN' }));
+  const report = useInvestmentReport({ by: 'CAMPAIGN' });
   return (
     <>
       <h1>{t.investment.title}</h1>

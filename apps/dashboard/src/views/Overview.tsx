@@ -1,5 +1,5 @@
 import type { ProgressReportQuery, ProgressStatus } from '@zonegraph/sdk';
-import { useApiQuery } from '../api.tsx';
+import { useProgramme, useProgressReport } from '@zonegraph/sdk/react';
 import { Section, Stat } from '../components/bits.tsx';
 import { Query } from '../components/Query.tsx';
 import { formatDay, formatMeasure, formatMoney, formatPercent } from '../format.ts';
@@ -12,8 +12,8 @@ type Summary = Report['summary'];
 /** The programme at a glance: each campaign's indicators against their targets. */
 export function Overview() {
   const { t } = useLanguage();
-  const report = useApiQuery('progressReport', { first: 100 }, (c) => c.progressReport({ first: 100 }));
-  const programme = useApiQuery('programme', {}, (c) => c.programme());
+  const report = useProgressReport({ first: 100 });
+  const programme = useProgramme();
   return (
     <>
       <h1>{t.overview.title}</h1>

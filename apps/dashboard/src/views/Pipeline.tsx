@@ -1,6 +1,7 @@
 import type { PipelineFilter, PipelineReportQuery, ProjectStage } from '@zonegraph/sdk';
 import { useMemo } from 'react';
-import { useApiQuery } from '../api.tsx';
+import { usePipelineReport } from '@zonegraph/sdk/react';
+import { useKeepPrevious } from '../api.tsx';
 import { Section, Stat } from '../components/bits.tsx';
 import { colours, EChart, type ChartOption } from '../components/EChart.tsx';
 import { FilterBar, useFiltersInUrl, type ProjectFilters } from '../components/Filters.tsx';
@@ -27,8 +28,8 @@ export function Pipeline() {
   const { t } = useLanguage();
   const [filters, setFilters] = useFiltersInUrl();
   const filter = pipelineFilter(filters);
-  const byStage = useApiQuery('pipelineReport', { filter, by: ['STAGE'] }, (c) => c.pipelineReport({ filter, by: ['STAGE'] }));
-  const byTarget = useApiQuery('pipelineReport', { filter, by: ['TARGET_STAGE', 'STAGE'] }, (c) => c.pipelineReport({ filter, by: ['TARGET_STAGE', 'STAGE'] }));
+  const byStage = usePipelineReport({ filter, by: ['STAGE'] }, useKeepPrevious());
+  const byTarget = usePipelineReport({ filter, by: ['TARGET_STAGE', 'STAGE'] }, useKeepPrevious());
   return (
     <>
       <h1>{t.pipeline.title}</h1>

@@ -1,7 +1,8 @@
 import type { ProjectQuery } from '@zonegraph/sdk';
 import { useMemo } from 'react';
 import { Link } from 'wouter';
-import { useApiQuery } from '../api.tsx';
+import { useInspectionFindings, useObstacles, useProject } from '@zonegraph/sdk/react';
+import { useKeepPrevious } from '../api.tsx';
 import { Section, StageBadge, Stat, Table } from '../components/bits.tsx';
 import { colours, EChart, type ChartOption } from '../components/EChart.tsx';
 import { Query } from '../components/Query.tsx';
@@ -13,9 +14,9 @@ type Project = NonNullable<ProjectQuery['project']>;
 /** One project: where it stands, how it got there, what it invested, what the inspectors found. */
 export function ProjectPage({ code }: { code: string }) {
   const { t } = useLanguage();
-  const project = useApiQuery('project', { code }, (c) => c.project({ code }));
-  const findings = useApiQuery('inspectionFindings', { project: code }, (c) => c.inspectionFindings({ filter: { project: code }, first: 100 }));
-  const obstacles = useApiQuery('obstacles', { project: code }, (c) => c.obstacles({ filter: { project: code }, first: 100 }));
+  const project = useProject({ code }, useKeepPrevious());
+  const findings = useInspectionFindings({ filter: { project: code }, first: 100 }, useKeepPrevious());
+  const obstacles = useObstacles({ filter: { project: code }, first: 100 }, useKeepPrevious());
   return (
     <>
       <p>

@@ -1,7 +1,8 @@
 import type { ProjectFilter } from '@zonegraph/sdk';
 import { useEffect, useState } from 'react';
 import { Link } from 'wouter';
-import { useApiQuery } from '../api.tsx';
+import { useProjects } from '@zonegraph/sdk/react';
+import { useKeepPrevious } from '../api.tsx';
 import { StageBadge, Table } from '../components/bits.tsx';
 import { FilterBar, useFiltersInUrl, type ProjectFilters } from '../components/Filters.tsx';
 import { Query } from '../components/Query.tsx';
@@ -49,7 +50,7 @@ export function Projects() {
   const after = cursors[cursors.length - 1] ?? null;
 
   const variables = { filter, orderBy: { field: 'CODE' as const }, first: pageSize, after };
-  const projects = useApiQuery('projects', variables, (c) => c.projects(variables));
+  const projects = useProjects(variables, useKeepPrevious());
 
   return (
     <>

@@ -1,6 +1,6 @@
 import type { OversightReportQuery, RiskReportQuery } from '@zonegraph/sdk';
 import { Link } from 'wouter';
-import { useApiQuery } from '../api.tsx';
+import { useOversightReport, useRiskReport } from '@zonegraph/sdk/react';
 import { Section, StageBadge, Stat, Table } from '../components/bits.tsx';
 import { Query } from '../components/Query.tsx';
 import { daysLabel, formatDay, formatPercent } from '../format.ts';
@@ -12,8 +12,8 @@ type Oversight = NonNullable<OversightReportQuery['oversightReport']>;
 /** Projects at risk of missing their target stage, overdue obstacles and findings. */
 export function Risks() {
   const { t } = useLanguage();
-  const risk = useApiQuery('riskReport', { first: 50 }, (c) => c.riskReport({ first: 50 }));
-  const oversight = useApiQuery('oversightReport', {}, (c) => c.oversightReport());
+  const risk = useRiskReport({ first: 50 });
+  const oversight = useOversightReport();
   return (
     <>
       <h1>{t.risks.title}</h1>
