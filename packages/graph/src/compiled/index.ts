@@ -112,7 +112,9 @@ async function answer(plan: RootPlan, ctx: Context, visible: ReturnType<typeof v
     const { column, value } = plan.root.unique(plan.args);
     const writer = new SqlWriter(visible);
     const where = [`r.${ident(column)} = ${column === 'id' ? '$1::uuid' : '$1'}`, ...writer.visibleConditions(plan.root.model, 'r')];
-    const sql = `SELECT ${writer.object(plan.plan!, 'r')}::text AS answer FROM ${ident(plan.root.model)} r WHERE ${where.join(' AND ')}`;
+    const joins: string[] = [];
+    const object = writer.object(plan.plan!, 'r', joins);
+    const sql = `SELECT ${object}::text AS answer FROM ${[`${ident(plan.root.model)} r`, ...joins].join(' ')} WHERE ${where.join(' AND ')}`;
     const [row] = await ctx.prisma.$queryRawUnsafe<{ answer: string | null }[]>(sql, value);
     return row?.answer ? JSON.parse(row.answer) : null;
   }
@@ -164,9 +166,10 @@ async function objectsFor(ctx: Context, visible: ReturnType<typeof visibleTo>, m
   if (ids.length === 0 || plans.length === 0) return ids.map(() => []);
   if (!ids.every((id) => uuid.test(id))) throw new Error('a key that is not a UUID');
   const writer = new SqlWriter(visible);
-  const columns = plans.map((p) => writer.object(p, 'r')).join(', ');
+  const joins: string[] = [];
+  const columns = plans.map((p) => writer.object(p, 'r', joins)).join(', ');
   const keys = `unnest(ARRAY[${ids.map((id) => `'${id}'`).join(', ')}]::uuid[]) WITH ORDINALITY AS k(id, n)`;
-  const sql = `SELECT json_agg(json_build_array(${columns}) ORDER BY k.n)::text AS answer FROM ${keys} JOIN ${ident(model)} r ON r."id" = k.id`;
+  const sql = `SELECT json_agg(json_build_array(${columns}) ORDER BY k.n)::text AS answer FROM ${[keys, `JOIN ${ident(model)} r ON r."id" = k.id`, ...joins].join(' ')}`;
   const [row] = await ctx.prisma.$queryRawUnsafe<{ answer: string | null }[]>(sql);
   return row?.answer ? (JSON.parse(row.answer) as unknown[][]) : [];
 }

@@ -16,8 +16,13 @@ export class SqlWriter {
     return `t${++this.aliases}`;
   }
 
-  /** A JSON object for the row `alias` of `plan.model`, keys in the document's order. */
-  object(plan: ObjectPlan, alias: string): string {
+  /**
+   * A JSON object for the row `alias` of `plan.model`, keys in the document's
+   * order. Its to-one relations are pushed onto `joins`, to be LEFT JOINed in
+   * the FROM that holds `alias`: a join lets PostgreSQL read a small parent
+   * table once per statement (a hash) instead of once per row.
+   */
+  object(plan: ObjectPlan, alias: string, joins: string[]): string {
     const pairs = plan.fields.map((field) => {
       switch (field.kind) {
         case 'typename':
@@ -30,7 +35,7 @@ export class SqlWriter {
           return [field.key, scalar(column, field.scalar)];
         }
         case 'toOne':
-          return [field.key, this.toOne(field.relation, field.object, alias)];
+          return [field.key, this.toOne(field.relation, field.object, alias, joins)];
         case 'connection':
           return [field.key, this.connection(plan.model, field.relation, field.query, field.parts, alias)];
       }
@@ -38,11 +43,13 @@ export class SqlWriter {
     return `json_build_object(${pairs.map(([k, v]) => `${literal(k!)}, ${v}`).join(', ')})`;
   }
 
-  private toOne(relation: Relation, object: ObjectPlan, parent: string): string {
+  private toOne(relation: Relation, object: ObjectPlan, parent: string, joins: string[]): string {
     if (relation.kind !== 'foreignKeyHere') throw new NotCompiled('to-one relation held elsewhere');
     const t = this.alias();
+    // A hidden parent does not join, and reads null, as through the resolvers.
     const conditions = [`${t}."id" = ${parent}.${ident(relation.column)}`, ...this.visibleConditions(relation.target, t)];
-    return `(SELECT ${this.object(object, t)} FROM ${ident(relation.target)} ${t} WHERE ${conditions.join(' AND ')})`;
+    joins.push(`LEFT JOIN ${ident(relation.target)} ${t} ON ${conditions.join(' AND ')}`);
+    return `CASE WHEN ${t}."id" IS NULL THEN NULL ELSE ${this.object(object, t, joins)} END`;
   }
 
   /** Rows of `relation` belonging to the parent row, as FROM and WHERE parts. */
@@ -64,6 +71,7 @@ export class SqlWriter {
     const target = relation.target;
     const t = this.alias();
     const { from, conditions } = this.related(model, relation, parent, t);
+    const joins: string[] = [];
     const where = [...conditions, ...this.where(target, query.where, t), ...this.visibleConditions(target, t)];
     const order = this.orderBy(target, query.orderBy, t);
     const size = query.take - 1;
@@ -81,13 +89,13 @@ export class SqlWriter {
           return [part.key, `(SELECT count(*)::int FROM ${counted.from} WHERE ${countWhere.join(' AND ')})`];
         }
         case 'nodes': {
-          columns.push(`${this.object(part.object, t)} AS j${columns.length}`);
+          columns.push(`${this.object(part.object, t, joins)} AS j${columns.length}`);
           return [part.key, `coalesce(json_agg(${page}.j${columns.length - 1} ORDER BY ${page}.n) FILTER (WHERE ${page}.n <= ${size}), '[]'::json)`];
         }
         case 'edges': {
           const edge = part.fields.map((f) => {
             if (f.kind === 'typename') return `${literal(f.key)}, ${literal(f.typeName)}`;
-            columns.push(`${this.object(f.object, t)} AS j${columns.length}`);
+            columns.push(`${this.object(f.object, t, joins)} AS j${columns.length}`);
             return `${literal(f.key)}, ${page}.j${columns.length - 1}`;
           });
           return [part.key, `coalesce(json_agg(json_build_object(${edge.join(', ')}) ORDER BY ${page}.n) FILTER (WHERE ${page}.n <= ${size}), '[]'::json)`];
@@ -104,7 +112,7 @@ export class SqlWriter {
     });
     // The page is cut first (ORDER BY … LIMIT walks the parent's index and stops), then numbered:
     // a window over the whole relation would read every related row.
-    const rows = `SELECT ${[...columns, ...order.map((o, i) => `${o.column} AS o${i}`)].join(', ')} FROM ${from} WHERE ${where.join(' AND ')} ${order.length ? `ORDER BY ${order.map((o) => `${o.column} ${o.direction}`).join(', ')}` : ''} LIMIT ${query.take}`;
+    const rows = `SELECT ${[...columns, ...order.map((o, i) => `${o.column} AS o${i}`)].join(', ')} FROM ${[from, ...joins].join(' ')} WHERE ${where.join(' AND ')} ${order.length ? `ORDER BY ${order.map((o) => `${o.column} ${o.direction}`).join(', ')}` : ''} LIMIT ${query.take}`;
     const x = this.alias();
     const numbered = `SELECT ${x}.*, row_number() OVER (${order.length ? `ORDER BY ${order.map((o, i) => `${x}.o${i} ${o.direction}`).join(', ')}` : ''}) AS n FROM (${rows}) ${x}`;
     const answer = `json_build_object(${values.map(([k, v]) => `${literal(k!)}, ${v}`).join(', ')})`;
