@@ -129,7 +129,7 @@ interface Figures {
 
 type GroupRow = Figures & Record<string, unknown>;
 
-async function pipelineGroups(scope: Scope, filter: PipelineFilter | null | undefined, by: readonly Dimension[]): Promise<GroupRow[]> {
+async function pipelineGroups(scope: Scope, filter: PipelineFilter | null | undefined, by: readonly Dimension[], withTotal = false): Promise<{ groups: GroupRow[]; total?: GroupRow }> {
   const chosen = [...new Set(by)].map((d) => dimensions[d]);
   const originJoin = by.includes('ORIGIN_GROUP')
     ? Prisma.sql`LEFT JOIN (
@@ -137,12 +137,56 @@ async function pipelineGroups(scope: Scope, filter: PipelineFilter | null | unde
           JOIN "Organisation" og ON og.id = op."A" AND og.visibility = ANY(${visibleIn(scope.visible)})) o ON o.project = b.id`
     : Prisma.empty;
   const list = (key: 'select' | 'group' | 'order') => Prisma.raw(chosen.map((d) => d[key]).join(', '));
-  return scope.query<GroupRow>`
+  // The total as one more grouping set of the same scan: the groups' dimensions are null in its row.
+  const grouping = chosen.length && withTotal ? Prisma.sql`GROUPING SETS ((${list('group')}), ())` : list('group');
+  const rows = await scope.query<GroupRow & { isTotal?: boolean }>`
     WITH ${base(scope, filter)}
     SELECT ${chosen.length ? Prisma.sql`${list('select')},` : Prisma.empty} ${figures},
            ${percent(Prisma.sql`count(*) FILTER (WHERE b.reached)`, Prisma.sql`count(*) FILTER (WHERE b."targetStage" IS NOT NULL)`)} AS "reachedPercent"
+           ${chosen.length && withTotal ? Prisma.sql`, GROUPING(${Prisma.raw(chosen[0]!.group.split(',')[0]!)}) = 1 AS "isTotal"` : Prisma.empty}
       FROM base b ${originJoin}
-     ${chosen.length ? Prisma.sql`GROUP BY ${list('group')} ORDER BY ${list('order')}` : Prisma.empty}`;
+     ${chosen.length ? Prisma.sql`GROUP BY ${grouping} ORDER BY ${list('order')}` : Prisma.empty}`;
+  if (!chosen.length) return { groups: rows, total: rows[0] };
+  if (!withTotal) return { groups: rows };
+  return { groups: rows.filter((r) => !r.isTotal).map(({ isTotal: _, ...r }) => r as GroupRow), total: rows.find((r) => r.isTotal) };
+}
+
+/**
+ * What one report's fields ask of the database, gathered while graphql-js
+ * resolves them (in the same tick, as DataLoader batches) and read in one
+ * statement when `total` and one `groups` come together: one scan of the
+ * projects instead of two. Origin groups count a project once per group, so
+ * their total is still read on its own.
+ */
+function pipelineReads(scope: Scope, filter: PipelineFilter | null | undefined) {
+  const asked: { by: readonly Dimension[]; done: (rows: { groups: GroupRow[]; total?: GroupRow }) => void; fail: (e: unknown) => void }[] = [];
+  let scheduled = false;
+  const flush = () => {
+    const batch = asked.splice(0);
+    scheduled = false;
+    const totals = batch.filter((a) => a.by.length === 0);
+    const groupings = batch.filter((a) => a.by.length > 0);
+    const partner = totals.length && groupings.find((g) => !g.by.includes('ORIGIN_GROUP'));
+    const run = (by: readonly Dimension[], withTotal: boolean, waiting: typeof batch) =>
+      pipelineGroups(scope, filter, by, withTotal).then(
+        (rows) => waiting.forEach((w) => w.done(rows)),
+        (error) => waiting.forEach((w) => w.fail(error)),
+      );
+    if (partner) {
+      void run(partner.by, true, [partner, ...totals]);
+      for (const g of groupings) if (g !== partner) void run(g.by, false, [g]);
+    } else {
+      for (const a of batch) void run(a.by, false, [a]);
+    }
+  };
+  return (by: readonly Dimension[]) =>
+    new Promise<{ groups: GroupRow[]; total?: GroupRow }>((done, fail) => {
+      asked.push({ by, done, fail });
+      if (!scheduled) {
+        scheduled = true;
+        process.nextTick(flush);
+      }
+    });
 }
 
 const hiddenSum = 'Null when every project counted has figures you may not see (hidden, not zero); 0 when no project is counted.';
@@ -209,6 +253,7 @@ const PipelineGroupRef = builder.objectRef<GroupRow>('PipelineGroup').implement(
 interface PipelineReport {
   scope: Scope;
   filter: PipelineFilter | null | undefined;
+  read: ReturnType<typeof pipelineReads>;
 }
 
 const PipelineReportRef = builder.objectRef<PipelineReport>('PipelineReport').implement({
@@ -221,7 +266,7 @@ const PipelineReportRef = builder.objectRef<PipelineReport>('PipelineReport').im
     total: t.field({
       type: PipelineFiguresRef,
       description: 'All the projects counted.',
-      resolve: async (r) => (await pipelineGroups(r.scope, r.filter, []))[0]!,
+      resolve: async (r) => (await r.read([])).total!,
     }),
     groups: t.field({
       type: [PipelineGroupRef],
@@ -231,7 +276,7 @@ const PipelineReportRef = builder.objectRef<PipelineReport>('PipelineReport').im
         'in the order of the dimensions (campaigns in their order, stages along the path, codes alphabetically), empty ones left out.',
       args: { by: t.arg({ type: [PipelineDimensionRef], required: true, description: 'The dimensions to group by (one or more).' }) },
       extensions: costHints({ list: (args) => pipelineGroupBound(args['by']) }),
-      resolve: (r, { by }) => pipelineGroups(r.scope, r.filter, by),
+      resolve: async (r, { by }) => (await r.read(by)).groups,
     }),
   }),
 });
@@ -250,7 +295,7 @@ builder.queryFields((t) => ({
     },
     resolve: async (_root, { programme, filter }, ctx) => {
       const scope = await programmeScope(ctx, programme, null);
-      return scope && { scope, filter };
+      return scope && { scope, filter, read: pipelineReads(scope, filter) };
     },
   }),
 }));
