@@ -17,6 +17,8 @@ export interface KeyChecks {
   touch(key: ApiKey): Promise<void>;
   /** Forgets a revoked key at once. */
   forget(apiKeyId: string): void;
+  /** Checks answered from memory and checks that read the database, since start (for /metrics). */
+  readonly counts: { hits: number; misses: number };
 }
 
 const TOUCH_INTERVAL_MS = 60_000;
@@ -33,18 +35,25 @@ const TOUCH_INTERVAL_MS = 60_000;
 export function createKeyChecks({ prisma, ttlMs, maxKeys = 10_000 }: KeyChecksOptions): KeyChecks {
   const keys = ttlMs > 0 ? new LRUCache<string, ApiKey>({ max: maxKeys, ttl: ttlMs }) : null;
   let revocations = 0;
+  const counts = { hits: 0, misses: 0 };
 
   return {
+    counts,
     async check(presented) {
       // Anything too long to be a key is refused there without hashing it.
-      if (!keys || presented.length > 200) return checkApiKey(prisma, presented);
+      if (!keys || presented.length > 200) {
+        counts.misses += 1;
+        return checkApiKey(prisma, presented);
+      }
       const hash = hashApiKey(presented);
       const kept = keys.get(hash);
       if (kept) {
+        counts.hits += 1;
         const check = checkApiKeyRecord(kept);
         if (!check.ok) keys.delete(hash);
         return check;
       }
+      counts.misses += 1;
       const revocationsBefore = revocations;
       const check = await checkApiKey(prisma, presented);
       if (check.ok && revocations === revocationsBefore) keys.set(hash, check.key);

@@ -148,7 +148,7 @@ export function createApp({
     },
     plugins: [
       // First, so that it times and counts refusals made by the plugins after it.
-      useMetrics({ access: metrics, db }),
+      useMetrics({ access: metrics, db, responseCache: settings.RESPONSE_CACHE, keyChecks }),
       ...(tracer ? [useTracing(tracer, schema)] : []),
       ...(dashboardDir ? [useDashboard({ dir: dashboardDir, logger })] : []),
       useLandingPage({

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApiKey } from '@zonegraph/db';
 import { loadConfig } from '../src/config.ts';
 import { subscribe } from './sse.ts';
 import { startTestApi, type TestApi } from './testkit.ts';
@@ -112,6 +113,27 @@ describe('Prometheus metrics at /metrics', () => {
     expect(sample(text, 'zonegraph_graphql_errors_total', { code: 'TOO_MANY_CONCURRENT_REQUESTS' })).toBe(concurrency);
     expect(sample(text, 'zonegraph_graphql_errors_total', { code: 'RATE_LIMITED' })).toBe(1);
     expect(sample(text, 'zonegraph_graphql_requests_total', { operation: 'CampaignList', outcome: 'RATE_LIMITED' })).toBe(1);
+  });
+});
+
+describe('cache metrics', () => {
+  let api: TestApi;
+  beforeAll(async () => {
+    api = await startTestApi({ seeded: false, responseCache: true, app: { metrics: { mode: 'open' }, settings: { KEY_CACHE_TTL_SECONDS: 30 } } });
+  });
+  afterAll(() => api.close());
+  const scrape = async () => (await api.app.fetch('http://zonegraph.test/metrics')).text();
+
+  it('counts response cache hits and misses, and API keys known from memory', async () => {
+    const { key } = await createApiKey(api.db.prisma, { holder: 'metrics test', role: 'PARTNER' });
+    const keyed = { authorization: `Bearer ${key}` };
+    for (let i = 0; i < 3; i++) expect((await api.execute(CAMPAIGNS, {}, keyed)).errors).toBeUndefined();
+    const text = await scrape();
+    // The first read is computed, the next two replayed; the key is read once, then known.
+    expect(sample(text, 'zonegraph_response_cache_lookups_total', { result: 'miss' })).toBe(1);
+    expect(sample(text, 'zonegraph_response_cache_lookups_total', { result: 'hit' })).toBe(2);
+    expect(sample(text, 'zonegraph_key_checks_total', { result: 'miss' })).toBe(1);
+    expect(sample(text, 'zonegraph_key_checks_total', { result: 'hit' })).toBe(2);
   });
 });
 

@@ -2,6 +2,7 @@ import { createHash, timingSafeEqual } from 'node:crypto';
 import type { Database } from '@zonegraph/db';
 import { getOperationAST, type DocumentNode } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
+import type { KeyChecks } from '../key-cache.ts';
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 
 /** Who may read `/metrics`: nobody (404), anyone who reaches the port, or holders of a bearer token. */
@@ -10,6 +11,10 @@ export type MetricsAccess = { mode: 'off' } | { mode: 'open' } | { mode: 'token'
 export interface MetricsOptions {
   access: MetricsAccess;
   db: Database;
+  /** Whether the response cache is on: its hits and misses are then counted. */
+  responseCache?: boolean;
+  /** The API key checks, whose answers from memory are counted. */
+  keyChecks?: Pick<KeyChecks, 'counts'>;
   /** Distinct operation names kept as labels; later ones are counted as `_other` (names are chosen by callers). */
   maxOperationNames?: number;
 }
@@ -32,7 +37,7 @@ const costBuckets = [1, 5, 10, 25, 50, 100, 250, 500, 1000, 2500, 5000, 10_000, 
  * subscriptions, the database pool and the process. Each app has its own
  * registry, so that apps made by tests do not share counts.
  */
-export function useMetrics({ access, db, maxOperationNames = 500 }: MetricsOptions): Plugin {
+export function useMetrics({ access, db, responseCache = false, keyChecks, maxOperationNames = 500 }: MetricsOptions): Plugin {
   if (access.mode === 'off') return {};
   const registry = new Registry();
   collectDefaultMetrics({ register: registry });
@@ -66,6 +71,26 @@ export function useMetrics({ access, db, maxOperationNames = 500 }: MetricsOptio
       this.set({ state: 'waiting' }, stats.waiting);
     },
   });
+
+  const cacheLookups = new Counter({
+    name: 'zonegraph_response_cache_lookups_total',
+    help: 'Queries answered without errors, by whether the response cache held their answer (hit) or they were computed (miss)',
+    labelNames: ['result'],
+    registers: [registry],
+  });
+  if (keyChecks) {
+    new Counter({
+      name: 'zonegraph_key_checks_total',
+      help: 'API key checks, by whether the key was known from memory (hit) or read from the database (miss)',
+      labelNames: ['result'],
+      registers: [registry],
+      collect() {
+        this.reset();
+        this.inc({ result: 'hit' }, keyChecks.counts.hits);
+        this.inc({ result: 'miss' }, keyChecks.counts.misses);
+      },
+    });
+  }
 
   const records = new WeakMap<Request, RequestRecord>();
   const names = new Set<string>();
@@ -117,6 +142,10 @@ export function useMetrics({ access, db, maxOperationNames = 500 }: MetricsOptio
       for (const error of result.errors ?? []) record.codes.push(String((error.extensions as Record<string, unknown> | undefined)?.['code'] ?? 'UNCODED'));
       const cost = result.extensions?.['cost'] as { requested?: unknown; actual?: unknown } | undefined;
       if (typeof cost?.requested === 'number' && typeof cost.actual === 'number') record.cost = { requested: cost.requested, actual: cost.actual };
+      if (responseCache && record.kind === 'query' && !result.errors?.length) {
+        const hit = (result.extensions?.['responseCache'] as { hit?: unknown } | undefined)?.hit === true;
+        cacheLookups.inc({ result: hit ? 'hit' : 'miss' });
+      }
     },
     async onResponse({ request, response }) {
       const record = records.get(request);
