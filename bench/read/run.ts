@@ -52,7 +52,9 @@ const USAGE = `usage: pnpm bench:read [options]
   --count N              sequential requests per question in the counting pass (default 20)
   --stats-wait S         seconds to wait for PostgreSQL to publish backend counters (default 11)
   --no-count             skip the counting pass (statements, rows read)
-  --quick                1 round of 5 s with 2 s warm-up, 10 counted requests`;
+  --quick                1 round of 5 s with 2 s warm-up, 10 counted requests
+  --zonegraph-node peers|current  run zonegraph's build on the peers' Node 22 (default: one runtime
+                         for all three) or on the node running this script`;
 
 async function fixtureOf(client: pg.Client): Promise<Fixture> {
   const { rows: projects } = await client.query<{ id: string; code: string }>('SELECT id, code FROM "Project" ORDER BY code');
@@ -108,6 +110,7 @@ async function main() {
       'no-count': { type: 'boolean', default: false },
       quick: { type: 'boolean', default: false },
       pool: { type: 'string', default: '10' },
+      'zonegraph-node': { type: 'string', default: 'peers' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -168,12 +171,14 @@ async function main() {
     { name: 'limit (SQL)', server: 'limit', headers: {} },
   ];
   const node = node22(log);
+  if (values['zonegraph-node'] !== 'peers' && values['zonegraph-node'] !== 'current') throw new Error('--zonegraph-node is peers or current');
+  const zonegraphNode = values['zonegraph-node'] === 'peers' ? node : process.execPath;
   const running: RunningServer[] = [];
   const startAll = async (databaseUrl: string) => {
     const servers = new Map<ServerKind, RunningServer>();
     for (const kind of ['zonegraph', 'postgraphile', 'limit'] as const) {
       log(`starting ${kind}…`);
-      const s = await startServer(kind, databaseUrl, { poolSize, node22: node });
+      const s = await startServer(kind, databaseUrl, { poolSize, node22: node, zonegraphNode });
       running.push(s);
       servers.set(kind, s);
     }
@@ -198,7 +203,7 @@ async function main() {
         const proxied = new URL(url);
         proxied.port = String(proxy.port);
         log(`counting pass: ${kind}`);
-        const server = await startServer(kind, proxied.toString(), { poolSize, node22: node });
+        const server = await startServer(kind, proxied.toString(), { poolSize, node22: node, zonegraphNode });
         running.push(server);
         try {
           for (const variant of variants.filter((v) => v.server === kind)) {

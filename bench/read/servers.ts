@@ -78,10 +78,17 @@ function treeRssKb(pid: number): number {
   return total;
 }
 
-/** How zonegraph runs: its production build when there is one, else its sources through tsx. */
-export function zonegraphCommand(): { command: string; args: string[]; how: string } {
+/**
+ * How zonegraph runs: its production build when there is one, else its sources through tsx.
+ * The build runs on `node` — the peers' Node 22 by default, so that all three servers share one
+ * runtime (the image runs Node 24; this machine's own node is 20).
+ */
+export function zonegraphCommand(node = process.execPath): { command: string; args: string[]; how: string } {
   const built = join(repo, 'apps', 'api', 'dist', 'server.js');
-  if (existsSync(built)) return { command: process.execPath, args: [built], how: 'node apps/api/dist/server.js (production build)' };
+  if (existsSync(built)) {
+    const version = execFileSync(node, ['--version'], { encoding: 'utf8' }).trim();
+    return { command: node, args: [built], how: `node apps/api/dist/server.js (production build) on ${version}` };
+  }
   return {
     command: join(repo, 'apps', 'api', 'node_modules', '.bin', 'tsx'),
     args: [join(repo, 'apps', 'api', 'src', 'server.ts')],
@@ -89,7 +96,7 @@ export function zonegraphCommand(): { command: string; args: string[]; how: stri
   };
 }
 
-export async function startServer(kind: ServerKind, databaseUrl: string, options: { poolSize: number; node22: string }): Promise<RunningServer> {
+export async function startServer(kind: ServerKind, databaseUrl: string, options: { poolSize: number; node22: string; zonegraphNode?: string }): Promise<RunningServer> {
   const port = await freePort();
   const common = { ...process.env, DATABASE_URL: databaseUrl, HOST: '127.0.0.1', PORT: String(port) };
   let command: string;
@@ -98,7 +105,7 @@ export async function startServer(kind: ServerKind, databaseUrl: string, options
   let cwd = repo;
   let env: NodeJS.ProcessEnv;
   if (kind === 'zonegraph') {
-    ({ command, args, how } = zonegraphCommand());
+    ({ command, args, how } = zonegraphCommand(options.zonegraphNode));
     env = {
       ...common,
       NODE_ENV: 'production',
