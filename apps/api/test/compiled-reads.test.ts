@@ -131,6 +131,18 @@ describe('compiled reads answer as the resolvers do', () => {
     }
   });
 
+  it('answers a page root whose filter and order it can write — keys, count and records — in one statement', async () => {
+    for (const query of [
+      '{ projects(first: 5, filter: { stage: [SIGNED, UNDER_CONSTRUCTION], isKeyProject: true }, orderBy: { field: PLANNED_INVESTMENT, direction: DESC }) { totalCount pageInfo { hasNextPage } nodes { code } } }',
+      '{ campaigns(first: 10) { totalCount nodes { code projects(first: 3) { nodes { code cluster { code } } } } } }',
+    ]) {
+      api.statements.length = 0;
+      const compiled = await ask(api.app, {}, query);
+      expect(api.statements, query).toHaveLength(1);
+      expect(JSON.stringify(compiled.body.data)).toBe(JSON.stringify((await ask(resolvers, {}, query)).body.data));
+    }
+  });
+
   it('what the compiler does not know still runs through the resolvers, unchanged', async () => {
     // A cursor, a directive, a field with its own resolver, a mutation-free role-scoped field.
     const first = await api.data<{ projects: { pageInfo: { endCursor: string } } }>('{ projects(first: 2) { pageInfo { endCursor } } }');

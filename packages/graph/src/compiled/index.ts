@@ -119,16 +119,19 @@ async function answer(plan: RootPlan, ctx: Context, visible: ReturnType<typeof v
     return row?.answer ? JSON.parse(row.answer) : null;
   }
 
-  const take = plan.first + 1;
   const wantsCount = plan.parts.some((p) => p.kind === 'totalCount');
   const wantsRows = plan.parts.some((p) => p.kind !== 'totalCount' && p.kind !== 'typename');
-  const [rows, count] = await Promise.all([
-    wantsRows ? plan.root.rows(plan.args, ctx, take) : Promise.resolve([]),
-    wantsCount ? plan.root.count(plan.args, ctx) : Promise.resolve(0),
-  ]);
-  const page = rows.slice(0, plan.first);
   const objectPlans = plan.parts.flatMap((p) => (p.kind === 'nodes' ? [p.object] : p.kind === 'edges' ? p.fields.flatMap((f) => (f.kind === 'node' ? [f.object] : [])) : []));
-  const objects = await objectsFor(ctx, visible, plan.root.model, page.map((r) => r.id), objectPlans);
+  const query: PageQuery = {
+    model: plan.root.model,
+    where: await plan.root.where(plan.args, ctx),
+    orderBy: plan.root.orderBy(plan.args),
+    first: plan.first,
+    wantsRows,
+    wantsCount,
+    plans: objectPlans,
+  };
+  const { more, count, objects } = (await pageInSql(ctx, visible, query)) ?? (await pageThroughKeys(ctx, visible, query));
   const connection: Record<string, unknown> = {};
   let next = 0;
   for (const part of plan.parts) {
@@ -153,12 +156,83 @@ async function answer(plan: RootPlan, ctx: Context, visible: ReturnType<typeof v
       }
       case 'pageInfo':
         connection[part.key] = Object.fromEntries(
-          part.fields.map((f) => [f.key, f.kind === 'typename' ? f.typeName : f.kind === 'hasNextPage' ? rows.length === take : false]),
+          part.fields.map((f) => [f.key, f.kind === 'typename' ? f.typeName : f.kind === 'hasNextPage' ? more : false]),
         );
         break;
     }
   }
   return connection;
+}
+
+interface PageQuery {
+  model: string;
+  where: Record<string, unknown>;
+  orderBy: Record<string, unknown>[];
+  first: number;
+  wantsRows: boolean;
+  wantsCount: boolean;
+  plans: ObjectPlan[];
+}
+
+/** A page's answer: whether more records follow, the count of all that match, each record's answers. */
+interface Page {
+  more: boolean;
+  count: number;
+  objects: unknown[][];
+}
+
+/**
+ * The whole page in one statement — its keys, its count and its records'
+ * answers — when the SQL writer knows every condition and order of the
+ * resolver's query; null otherwise (a search, a filter through a list).
+ */
+async function pageInSql(ctx: Context, visible: ReturnType<typeof visibleTo>, query: PageQuery): Promise<Page | null> {
+  const writer = new SqlWriter(visible);
+  const p = writer.alias();
+  let conditions: string[];
+  let order: { column: string; direction: string }[];
+  try {
+    conditions = [...writer.where(query.model, query.where, p), ...writer.visibleConditions(query.model, p)];
+    order = writer.orderBy(query.model, query.orderBy, p);
+  } catch (error) {
+    if (error instanceof NotCompiled) return null;
+    throw error;
+  }
+  const matching = `${ident(query.model)} ${p}${conditions.length ? ` WHERE ${conditions.join(' AND ')}` : ''}`;
+  const ordered = order.length ? ` ORDER BY ${order.map((o) => `${o.column} ${o.direction}`).join(', ')}` : '';
+  // One more key than the page holds says whether a next page exists.
+  const keys = query.wantsRows ? `ARRAY(SELECT ${p}."id" FROM ${matching}${ordered} LIMIT ${query.first + 1})` : `ARRAY[]::uuid[]`;
+  const count = query.wantsCount ? `(SELECT count(*) FROM ${matching})::int` : '0';
+  let answer = 'NULL';
+  if (query.wantsRows && query.plans.length) {
+    const joins: string[] = [];
+    const columns = query.plans.map((plan) => writer.object(plan, 'r', joins)).join(', ');
+    const from = [`unnest(keys.ids[1:${query.first}]) WITH ORDINALITY AS k(id, n)`, `JOIN ${ident(query.model)} r ON r."id" = k.id`, ...joins].join(' ');
+    answer = `(SELECT json_agg(json_build_array(${columns}) ORDER BY k.n) FROM ${from})::text`;
+  }
+  const sql = `WITH keys AS (SELECT ${keys} AS ids) SELECT cardinality(keys.ids) AS found, ${count} AS total, ${answer} AS answer FROM keys`;
+  const [row] = await ctx.prisma.$queryRawUnsafe<{ found: number; total: number; answer: string | null }[]>(sql);
+  const found = Number(row?.found ?? 0);
+  const records = Math.min(found, query.first);
+  const objects = row?.answer ? (JSON.parse(row.answer) as unknown[][]) : Array.from({ length: records }, () => []);
+  return { more: found > query.first, count: Number(row?.total ?? 0), objects };
+}
+
+/** The page's keys (and count) read through the caller's scoped client, then the records' answers in one statement. */
+async function pageThroughKeys(ctx: Context, visible: ReturnType<typeof visibleTo>, query: PageQuery): Promise<Page> {
+  const delegate = (ctx.prisma as unknown as Record<string, KeyDelegate>)[query.model[0]!.toLowerCase() + query.model.slice(1)]!;
+  const take = query.first + 1;
+  const [rows, count] = await Promise.all([
+    query.wantsRows ? delegate.findMany({ where: query.where, orderBy: query.orderBy, take, select: { id: true } }) : Promise.resolve([]),
+    query.wantsCount ? delegate.count({ where: query.where }) : Promise.resolve(0),
+  ]);
+  const page = rows.slice(0, query.first);
+  return { more: rows.length === take, count, objects: await objectsFor(ctx, visible, query.model, page.map((r) => r.id), query.plans) };
+}
+
+interface KeyDelegate {
+  findMany(args: { where: unknown; orderBy: unknown; take: number; select: { id: true } }): Promise<{ id: string }[]>;
+  count(args: { where: unknown }): Promise<number>;
 }
 
 /** For each key in order, the answer of each plan for that record: one statement. */

@@ -145,7 +145,8 @@ export class SqlWriter {
         out.push(`EXISTS (SELECT 1 FROM ${ident(field.type)} ${r} WHERE ${[`${r}."id" = ${alias}.${ident(field.relationFromFields[0]!)}`, ...inner].join(' AND ')})`);
         continue;
       }
-      const column = `${alias}.${ident(key)}`;
+      // A figure the caller may not see is filtered as it reads (null), as the Prisma extension does.
+      const column = `${alias}.${ident(columnAsSeen(model, key, this.visible))}`;
       if (value === null || (isPlainObject(value) && Object.keys(value).length === 1 && value.equals === null)) out.push(`${column} IS NULL`);
       else if (isPlainObject(value) && Object.keys(value).length === 1 && Array.isArray(value.in)) {
         out.push(value.in.length ? `${column} IN (${value.in.map((v) => constant(v)).join(', ')})` : 'false');
@@ -159,7 +160,7 @@ export class SqlWriter {
     const terms = orderBy.flatMap((entry) =>
       Object.entries(entry).map(([key, value]) => {
         const field = fieldOf(model, key);
-        if (field.kind === 'object') throw new NotCompiled('order by a relation');
+        if (field.kind === 'object') return this.relationOrder(field, value, alias);
         const column = `${alias}.${ident(columnAsSeen(model, key, this.visible))}`;
         if (value === 'asc' || value === 'desc') return { column, direction: value.toUpperCase() };
         if (isPlainObject(value) && (value.sort === 'asc' || value.sort === 'desc')) {
@@ -172,6 +173,16 @@ export class SqlWriter {
     // Exactly the query's own order, nothing added: an extra key would stop PostgreSQL from
     // walking the parent's (foreign key, order) index and make it sort every related row.
     return terms;
+  }
+
+  /** An order by one column of a to-one parent (`{ programme: { periodStart: 'desc' } }`), as a lookup by key. */
+  private relationOrder(field: ReturnType<typeof fieldOf>, value: unknown, alias: string): { column: string; direction: string } {
+    if (field.isList || field.relationFromFields?.length !== 1 || !isPlainObject(value)) throw new NotCompiled('order by a list relation');
+    const t = this.alias();
+    const [inner, ...more] = this.orderBy(field.type, [value], t);
+    if (!inner || more.length) throw new NotCompiled('an unusual relation order');
+    const column = `(SELECT ${inner.column} FROM ${ident(field.type)} ${t} WHERE ${t}."id" = ${alias}.${ident(field.relationFromFields[0]!)})`;
+    return { column, direction: inner.direction };
   }
 }
 
