@@ -210,7 +210,8 @@ async function pageInSql(ctx: Context, visible: ReturnType<typeof visibleTo>, qu
     const from = [`unnest(keys.ids[1:${query.first}]) WITH ORDINALITY AS k(id, n)`, `JOIN ${ident(query.model)} r ON r."id" = k.id`, ...joins].join(' ');
     answer = `(SELECT json_agg(json_build_array(${columns}) ORDER BY k.n) FROM ${from})::text`;
   }
-  const sql = `WITH keys AS (SELECT ${keys} AS ids) SELECT cardinality(keys.ids) AS found, ${count} AS total, ${answer} AS answer FROM keys`;
+  // MATERIALIZED: inlined, the keys' subquery would run once for the count of keys and again for the records.
+  const sql = `WITH keys AS MATERIALIZED (SELECT ${keys} AS ids) SELECT cardinality(keys.ids) AS found, ${count} AS total, ${answer} AS answer FROM keys`;
   const [row] = await ctx.prisma.$queryRawUnsafe<{ found: number; total: number; answer: string | null }[]>(sql);
   const found = Number(row?.found ?? 0);
   const records = Math.min(found, query.first);
