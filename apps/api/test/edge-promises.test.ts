@@ -74,13 +74,10 @@ describe('bad input gets a typed error naming the argument, never an internal on
     for (const cursor of [b64('OffsetConnection:-5'), b64('OffsetConnection:1.5'), 'not base64 at all']) {
       await expectBadInput(api, analyticsList, { after: cursor }, /indicators\.after/);
     }
-    // A record list's cursor has an issued shape: the computed list itself refuses it, typed and named.
-    const foreign = await api.execute(analyticsList, { after: b64('GPC:S:00000000-0000-7000-8000-000000000000') });
-    expect(foreign.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'after' });
+    // The resolvers' own cursors, unbound to any list, are not what this API hands out: refused before anything runs.
+    await expectBadInput(api, analyticsList, { after: b64('GPC:S:00000000-0000-7000-8000-000000000000') }, /indicators\.after/);
     const recordList = 'query ($after: String, $before: String) { projects(first: 2, after: $after, before: $before) { nodes { code } } }';
-    // An analytics list's cursor into a record list: refused by plugin-prisma, typed.
-    const offsetIntoRecords = await api.execute(recordList, { after: b64('OffsetConnection:5') });
-    expect(offsetIntoRecords.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT' });
+    await expectBadInput(api, recordList, { after: b64('OffsetConnection:5') }, /projects\.after/);
     for (const cursor of [b64('GPC:N:5'), b64('GPC:S:GZK-2020-P01'), b64('GPC:J:{"id":1}'), b64('GPC:S:\u0000'), b64('GPC:D:2020-01-01')]) {
       await expectBadInput(api, recordList, { after: cursor }, /projects\.after/);
       await expectBadInput(api, recordList, { before: cursor }, /projects\.before/);
@@ -90,6 +87,36 @@ describe('bad input gets a typed error naming the argument, never an internal on
     const next = await api.execute(recordList, { after: first.projects.pageInfo.endCursor });
     expect(next.errors).toBeUndefined();
     expect(next.data?.projects.nodes).toHaveLength(2);
+  });
+
+  it('a cursor pages only the list that issued it: another field, or the same field with other arguments, is refused naming the argument', async () => {
+    type Page = { pageInfo: { endCursor: string } };
+    const projects = await api.data<{ projects: Page }>('{ projects(first: 2) { pageInfo { endCursor } } }');
+    const cursor = projects.projects.pageInfo.endCursor;
+    // Another root list of records, whose resolver would read the same UUID cursor as a position of its own.
+    await expectBadInput(api, 'query ($after: String) { campaigns(first: 2, after: $after) { nodes { code } } }', { after: cursor }, /campaigns\.after .*another list/);
+    // The same list, filtered or ordered otherwise: a position there means nothing here.
+    await expectBadInput(api, 'query ($after: String) { projects(first: 2, after: $after, filter: { isKeyProject: true }) { nodes { code } } }', { after: cursor }, /projects\.after/);
+    await expectBadInput(api, 'query ($after: String) { projects(first: 2, after: $after, orderBy: { field: CODE, direction: DESC }) { nodes { code } } }', { after: cursor }, /projects\.after/);
+    await expectBadInput(api, 'query ($before: String) { projects(last: 2, before: $before, orderBy: { field: CODE }) { nodes { code } } }', { before: cursor }, /projects\.before/);
+    // A nested list of the same records, and a cursor written in the document rather than sent as a variable.
+    await expectBadInput(api, `{ campaigns(first: 1) { nodes { projects(first: 2, after: "${cursor}") { nodes { code } } } } }`, {}, /projects\.after/);
+    // One computed list's offset cursor into another computed list.
+    const risk = await api.data<{ riskReport: { findings: Page } }>('{ riskReport { findings(first: 1) { pageInfo { endCursor } } } }');
+    await expectBadInput(api, 'query ($after: String) { riskReport { obstacles(first: 1, after: $after) { totalCount } } }', { after: risk.riskReport.findings.pageInfo.endCursor }, /obstacles\.after/);
+    // The list that issued it still pages with it, as a variable or written in the document, whatever page size, and with
+    // the same arguments spelt in another order or with a null for an absent one.
+    const ordered = await api.data<{ projects: Page & { nodes: { code: string }[] } }>(
+      '{ projects(first: 2, filter: { isKeyProject: true, search: null }, orderBy: { direction: DESC, field: CODE }) { nodes { code } pageInfo { endCursor } } }',
+    );
+    const next = await api.execute<{ projects: { nodes: { code: string }[] } }>(
+      'query ($after: String, $f: ProjectFilter) { projects(first: 3, after: $after, orderBy: { field: CODE, direction: DESC }, filter: $f) { nodes { code } } }',
+      { after: ordered.projects.pageInfo.endCursor, f: { isKeyProject: true } },
+    );
+    expect(next.errors).toBeUndefined();
+    expect(next.data!.projects.nodes[0]!.code < ordered.projects.nodes[1]!.code).toBe(true);
+    const literal = await api.execute(`{ projects(first: 2, after: "${cursor}") { nodes { code } } }`);
+    expect(literal.errors).toBeUndefined();
   });
 
   it('search treats %, _ and \\ as the characters typed, and a trailing backslash is no error', async () => {
