@@ -52,6 +52,7 @@ export type EdgeSettings = Pick<
   | 'MAX_CONCURRENT_REPORTS_PER_KEY'
   | 'MAX_CONCURRENT_REPORTS'
   | 'REPORT_STATEMENT_TIMEOUT_MS'
+  | 'REPORT_WAIT_TIMEOUT_MS'
   | 'MAX_SUBSCRIPTIONS_PER_KEY'
   | 'RATE_LIMITS'
   | 'RATE_LIMIT_WINDOW_SECONDS'
@@ -119,6 +120,7 @@ export function createApp({
     perCaller: settings.MAX_CONCURRENT_REPORTS_PER_KEY,
     total: settings.MAX_CONCURRENT_REPORTS,
     statementTimeoutMs: settings.REPORT_STATEMENT_TIMEOUT_MS,
+    waitTimeoutMs: settings.REPORT_WAIT_TIMEOUT_MS,
   });
   const closedSchema: Plugin[] = settings.INTROSPECTION ? [] : [useDisableIntrospection(), blockFieldSuggestionsPlugin()];
 
