@@ -27,6 +27,7 @@ import { useHttpErrorCodes } from './plugins/http-error-codes.ts';
 import { useMetrics, type MetricsAccess } from './plugins/metrics.ts';
 import { useTracing } from './plugins/tracing.ts';
 import { useDocumentLimits } from './plugins/limits.ts';
+import { useScalarLiteralErrors } from './plugins/scalar-literals.ts';
 import { createBudgets } from './plugins/rate-limit.ts';
 import { useRequestCost } from './plugins/request-cost.ts';
 import { memoryAnswerStore, redisAnswerStore } from './plugins/answer-store.ts';
@@ -164,6 +165,7 @@ export function createApp({
       useRequestId(logger),
       useHttpErrorCodes(),
       useCsrfPrevention(),
+      useScalarLiteralErrors(),
       useDocumentLimits({
         maxDocumentBytes: settings.MAX_DOCUMENT_BYTES,
         maxTokens: settings.MAX_TOKENS,

@@ -69,6 +69,45 @@ describe('bad input gets a typed error naming the argument, never an internal on
     expect(edge.errors).toBeUndefined();
   });
 
+  it('a literal a custom scalar refuses, written in the document, is BAD_USER_INPUT naming the argument, as the same value in a variable is', async () => {
+    const cases: [string, string, Record<string, unknown>, string, RegExp, Headers?][] = [
+      ['{ cadenceReport(from: "2020-13-45") { from } }', 'query ($v: Date) { cadenceReport(from: $v) { from } }', { v: '2020-13-45' }, 'cadenceReport.from', /invalid date-string/],
+      ['{ progressReport(asOf: "nope") { asOf } }', 'query ($v: DateTime) { progressReport(asOf: $v) { asOf } }', { v: 'nope' }, 'progressReport.asOf', /invalid date-time-string/],
+      ['{ progressReport(asOf: 5) { asOf } }', 'query ($v: DateTime) { progressReport(asOf: $v) { asOf } }', { v: 5 }, 'progressReport.asOf', /non string/],
+      ['{ auditEvents(filter: { from: "yesterday" }) { totalCount } }', 'query ($v: DateTime) { auditEvents(filter: { from: $v }) { totalCount } }', { v: 'yesterday' }, 'auditEvents.filter.from', /invalid date-time-string/, editor],
+      [
+        'mutation { recordInvestment(input: { id: "x", month: "2020-01-01", amount: "1.2.3" }) { __typename } }',
+        'mutation ($v: Decimal!) { recordInvestment(input: { id: "x", month: "2020-01-01", amount: $v }) { __typename } }',
+        { v: '1.2.3' },
+        'recordInvestment.input.amount',
+        /not a decimal number/,
+        editor,
+      ],
+      [
+        'mutation { recordInvestment(input: { id: "x", month: "2020-02-31", amount: "1" }) { __typename } }',
+        'mutation ($v: Date!) { recordInvestment(input: { id: "x", month: $v, amount: "1" }) { __typename } }',
+        { v: '2020-02-31' },
+        'recordInvestment.input.month',
+        /invalid date-string/,
+        editor,
+      ],
+    ];
+    for (const [inline, withVariable, variables, argument, why, headers] of cases) {
+      const body = await expectBadInput(api, inline, {}, new RegExp(`^${argument.replace(/\./g, '\\.')} got invalid value .*`), headers ?? {});
+      expect(body.errors, inline).toHaveLength(1);
+      expect(body.errors[0].extensions.argument, inline).toBe(argument);
+      expect(body.errors[0].message, inline).toMatch(why);
+      const variable = await expectBadInput(api, withVariable, variables, why, headers ?? {});
+      expect(variable.errors[0].message.replace(/^Variable "\$v"/, argument), withVariable).toBe(body.errors[0].message);
+    }
+    // An ID is the same scalar as GraphQL's: refused when read, in a literal as in a variable.
+    const literalId = await api.execute('{ node(id: "zzz") { id } }');
+    const variableId = await api.execute('query ($id: ID!) { node(id: $id) { id } }', { id: 'zzz' });
+    expect(literalId.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(variableId.errors?.[0]?.message).toBe(literalId.errors?.[0]?.message);
+    expect(variableId.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+  });
+
   it('cursors that decode to a wrong shape: negative offsets, another kind, forged values', async () => {
     const analyticsList = 'query ($after: String) { progressReport { indicators(after: $after) { totalCount } } }';
     for (const cursor of [b64('OffsetConnection:-5'), b64('OffsetConnection:1.5'), 'not base64 at all']) {
