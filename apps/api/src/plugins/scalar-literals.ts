@@ -33,7 +33,7 @@ export function useScalarLiteralErrors(): Plugin {
         const seen = new Set<GraphQLError>();
         const errors: GraphQLError[] = [];
         for (const error of result) {
-          const node = error.nodes?.find((n) => refused.has(n));
+          const node = (error.nodes as readonly ASTNode[] | undefined)?.find((n: ASTNode) => refused.has(n));
           // graphql-scalars reports its own error, sometimes without the node: matched by its message then.
           const ours = node ? refused.get(node) : [...refused.values()].find((e) => e.message.endsWith(error.message));
           const replacement = ours ?? error;
