@@ -101,6 +101,8 @@ const schema = z.object({
   MAX_CONCURRENT_REPORTS: count(1).default(4),
   /** How long one analytics statement may run before PostgreSQL stops it (REPORT_TIMEOUT). */
   REPORT_STATEMENT_TIMEOUT_MS: count(100).default(20_000),
+  /** How long an analytics statement may wait for a slot before the report is refused (503 REPORTS_BUSY). */
+  REPORT_WAIT_TIMEOUT_MS: count(1).default(10_000),
   /** Live-update streams one key (or address) may hold open on one instance. */
   MAX_SUBSCRIPTIONS_PER_KEY: count(1).default(10),
   /** Cost points each caller may spend per window, by role; see README "Limits". */

@@ -27,6 +27,7 @@ import { useHttpErrorCodes } from './plugins/http-error-codes.ts';
 import { useMetrics, type MetricsAccess } from './plugins/metrics.ts';
 import { useTracing } from './plugins/tracing.ts';
 import { useDocumentLimits } from './plugins/limits.ts';
+import { useScalarLiteralErrors } from './plugins/scalar-literals.ts';
 import { createBudgets } from './plugins/rate-limit.ts';
 import { useRequestCost } from './plugins/request-cost.ts';
 import { memoryAnswerStore, redisAnswerStore } from './plugins/answer-store.ts';
@@ -52,6 +53,7 @@ export type EdgeSettings = Pick<
   | 'MAX_CONCURRENT_REPORTS_PER_KEY'
   | 'MAX_CONCURRENT_REPORTS'
   | 'REPORT_STATEMENT_TIMEOUT_MS'
+  | 'REPORT_WAIT_TIMEOUT_MS'
   | 'MAX_SUBSCRIPTIONS_PER_KEY'
   | 'RATE_LIMITS'
   | 'RATE_LIMIT_WINDOW_SECONDS'
@@ -119,6 +121,7 @@ export function createApp({
     perCaller: settings.MAX_CONCURRENT_REPORTS_PER_KEY,
     total: settings.MAX_CONCURRENT_REPORTS,
     statementTimeoutMs: settings.REPORT_STATEMENT_TIMEOUT_MS,
+    waitTimeoutMs: settings.REPORT_WAIT_TIMEOUT_MS,
   });
   const closedSchema: Plugin[] = settings.INTROSPECTION ? [] : [useDisableIntrospection(), blockFieldSuggestionsPlugin()];
 
@@ -162,6 +165,7 @@ export function createApp({
       useRequestId(logger),
       useHttpErrorCodes(),
       useCsrfPrevention(),
+      useScalarLiteralErrors(),
       useDocumentLimits({
         maxDocumentBytes: settings.MAX_DOCUMENT_BYTES,
         maxTokens: settings.MAX_TOKENS,

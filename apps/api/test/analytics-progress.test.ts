@@ -141,7 +141,10 @@ describe('progress report', () => {
     const next = await ask(api, partner, PROGRESS, { asOf: JULY_FIRST, first: 2, after: first.progressReport.indicators.pageInfo.endCursor });
     expect(next.progressReport.indicators.nodes.map((n: { code: string }) => n.code)).toEqual(['I9', 'I3']);
     expect(next.progressReport.indicators.totalCount).toBe(7);
-    const beyond = await ask(api, partner, PROGRESS, { asOf: JULY_FIRST, first: 2, after: Buffer.from('OffsetConnection:50').toString('base64') });
+    // A position past the end of this same list (its cursors carry the list's digest, see packages/graph cursors.ts).
+    const [prefix, digest] = Buffer.from(first.progressReport.indicators.pageInfo.endCursor, 'base64').toString('utf8').split(':');
+    const pastEnd = Buffer.from(`${prefix}:${digest}:${Buffer.from('OffsetConnection:50').toString('base64')}`).toString('base64');
+    const beyond = await ask(api, partner, PROGRESS, { asOf: JULY_FIRST, first: 2, after: pastEnd });
     expect(beyond.progressReport.indicators).toMatchObject({ totalCount: 7, nodes: [] });
     const tooMany = await api.execute(PROGRESS, { first: 101 }, partner);
     expect(tooMany.errors?.[0]?.extensions?.code).toBe('PAGE_SIZE_TOO_LARGE');

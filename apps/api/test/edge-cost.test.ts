@@ -107,6 +107,59 @@ describe('the requested cost is an upper bound of the actual cost', () => {
   });
 });
 
+describe('report lists hold no more than they are priced for, however large the data', () => {
+  let api: TestApi;
+  let admin: Headers;
+  beforeAll(async () => {
+    api = await startTestApi({ app: { settings: { RATE_LIMITS: {} } } });
+    admin = await headersFor(api, 'ADMIN');
+  });
+  afterAll(() => api.close());
+
+  const costOf = async (query: string) => {
+    const response = await send(api, json({ query }, admin));
+    return { response, cost: response.body?.extensions?.cost as Cost };
+  };
+
+  it('statusHistory: an obstacle moved 60 times is priced and answered by the same bound', async () => {
+    const obstacle = await api.db.prisma.obstacle.create({
+      data: { code: 'MOVED-60', titleZh: '题', titleEn: 'Moved', raisedOn: new Date(Date.UTC(2021, 0, 1)), visibility: 'PUBLIC' },
+    } as never);
+    await api.db.prisma.obstacleStatusChange.createMany({
+      data: Array.from({ length: 60 }, (_, i) => ({
+        obstacleId: obstacle.id,
+        fromStatus: i % 2 ? 'IN_PROGRESS' : 'OPEN',
+        toStatus: i % 2 ? 'OPEN' : 'IN_PROGRESS',
+        occurredOn: new Date(Date.UTC(2021, 0, 1 + i)),
+        recordedBy: 'test',
+      })),
+    } as never);
+    const { response, cost } = await costOf(`{ obstacle(code: "${obstacle.code}") { statusHistory { occurredOn } } }`);
+    expect(response.body.errors, response.text.slice(0, 300)).toBeUndefined();
+    const history = response.body.data.obstacle.statusHistory as { occurredOn: string }[];
+    expect(history).toHaveLength(50);
+    expect(history[0]!.occurredOn <= history[49]!.occurredOn).toBe(true);
+    expect(cost.actual, JSON.stringify(cost)).toBeLessThanOrEqual(cost.requested);
+  });
+
+  it('groups: a report with more responsible units than it is priced for is refused, typed, never sent over its price', async () => {
+    await api.db.prisma.obstacle.createMany({
+      data: Array.from({ length: 60 }, (_, i) => ({
+        code: `BOUND-${String(i).padStart(2, '0')}`,
+        titleZh: '题',
+        titleEn: 'Title',
+        responsibleUnit: `Unit ${String(i).padStart(2, '0')}`,
+        raisedOn: new Date(Date.UTC(2021, 0, 1)),
+        visibility: 'PUBLIC',
+      })),
+    } as never);
+    const { response, cost } = await costOf('{ oversightReport { byResponsibleUnit { responsibleUnit } } }');
+    expect(cost.actual, JSON.stringify(cost)).toBeLessThanOrEqual(cost.requested);
+    expect(response.body.errors?.[0]?.extensions?.code, response.text.slice(0, 300)).toBe('REPORT_TOO_LARGE');
+    expect(response.body.errors[0].message).toMatch(/byResponsibleUnit .*over the 51/);
+  });
+});
+
 /** Valid selections with no arguments but the lists' page sizes, so that most of them run and return data. */
 function querySelection(type: GraphQLObjectType, depth: number): fc.Arbitrary<string> {
   const fields = Object.values(type.getFields()).filter(

@@ -69,18 +69,54 @@ describe('bad input gets a typed error naming the argument, never an internal on
     expect(edge.errors).toBeUndefined();
   });
 
+  it('a literal a custom scalar refuses, written in the document, is BAD_USER_INPUT naming the argument, as the same value in a variable is', async () => {
+    const cases: [string, string, Record<string, unknown>, string, RegExp, Headers?][] = [
+      ['{ cadenceReport(from: "2020-13-45") { from } }', 'query ($v: Date) { cadenceReport(from: $v) { from } }', { v: '2020-13-45' }, 'cadenceReport.from', /invalid date-string/],
+      ['{ progressReport(asOf: "nope") { asOf } }', 'query ($v: DateTime) { progressReport(asOf: $v) { asOf } }', { v: 'nope' }, 'progressReport.asOf', /invalid date-time-string/],
+      ['{ progressReport(asOf: 5) { asOf } }', 'query ($v: DateTime) { progressReport(asOf: $v) { asOf } }', { v: 5 }, 'progressReport.asOf', /non string/],
+      ['{ auditEvents(filter: { from: "yesterday" }) { totalCount } }', 'query ($v: DateTime) { auditEvents(filter: { from: $v }) { totalCount } }', { v: 'yesterday' }, 'auditEvents.filter.from', /invalid date-time-string/, editor],
+      [
+        'mutation { recordInvestment(input: { id: "x", month: "2020-01-01", amount: "1.2.3" }) { __typename } }',
+        'mutation ($v: Decimal!) { recordInvestment(input: { id: "x", month: "2020-01-01", amount: $v }) { __typename } }',
+        { v: '1.2.3' },
+        'recordInvestment.input.amount',
+        /not a decimal number/,
+        editor,
+      ],
+      [
+        'mutation { recordInvestment(input: { id: "x", month: "2020-02-31", amount: "1" }) { __typename } }',
+        'mutation ($v: Date!) { recordInvestment(input: { id: "x", month: $v, amount: "1" }) { __typename } }',
+        { v: '2020-02-31' },
+        'recordInvestment.input.month',
+        /invalid date-string/,
+        editor,
+      ],
+    ];
+    for (const [inline, withVariable, variables, argument, why, headers] of cases) {
+      const body = await expectBadInput(api, inline, {}, new RegExp(`^${argument.replace(/\./g, '\\.')} got invalid value .*`), headers ?? {});
+      expect(body.errors, inline).toHaveLength(1);
+      expect(body.errors[0].extensions.argument, inline).toBe(argument);
+      expect(body.errors[0].message, inline).toMatch(why);
+      const variable = await expectBadInput(api, withVariable, variables, why, headers ?? {});
+      expect(variable.errors[0].message.replace(/^Variable "\$v"/, argument), withVariable).toBe(body.errors[0].message);
+    }
+    // An ID is the same scalar as GraphQL's: refused when read, in a literal as in a variable.
+    const literalId = await api.execute('{ node(id: "zzz") { id } }');
+    const variableId = await api.execute('query ($id: ID!) { node(id: $id) { id } }', { id: 'zzz' });
+    expect(literalId.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(variableId.errors?.[0]?.message).toBe(literalId.errors?.[0]?.message);
+    expect(variableId.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+  });
+
   it('cursors that decode to a wrong shape: negative offsets, another kind, forged values', async () => {
     const analyticsList = 'query ($after: String) { progressReport { indicators(after: $after) { totalCount } } }';
     for (const cursor of [b64('OffsetConnection:-5'), b64('OffsetConnection:1.5'), 'not base64 at all']) {
       await expectBadInput(api, analyticsList, { after: cursor }, /indicators\.after/);
     }
-    // A record list's cursor has an issued shape: the computed list itself refuses it, typed and named.
-    const foreign = await api.execute(analyticsList, { after: b64('GPC:S:00000000-0000-7000-8000-000000000000') });
-    expect(foreign.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'after' });
+    // The resolvers' own cursors, unbound to any list, are not what this API hands out: refused before anything runs.
+    await expectBadInput(api, analyticsList, { after: b64('GPC:S:00000000-0000-7000-8000-000000000000') }, /indicators\.after/);
     const recordList = 'query ($after: String, $before: String) { projects(first: 2, after: $after, before: $before) { nodes { code } } }';
-    // An analytics list's cursor into a record list: refused by plugin-prisma, typed.
-    const offsetIntoRecords = await api.execute(recordList, { after: b64('OffsetConnection:5') });
-    expect(offsetIntoRecords.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT' });
+    await expectBadInput(api, recordList, { after: b64('OffsetConnection:5') }, /projects\.after/);
     for (const cursor of [b64('GPC:N:5'), b64('GPC:S:GZK-2020-P01'), b64('GPC:J:{"id":1}'), b64('GPC:S:\u0000'), b64('GPC:D:2020-01-01')]) {
       await expectBadInput(api, recordList, { after: cursor }, /projects\.after/);
       await expectBadInput(api, recordList, { before: cursor }, /projects\.before/);
@@ -90,6 +126,36 @@ describe('bad input gets a typed error naming the argument, never an internal on
     const next = await api.execute(recordList, { after: first.projects.pageInfo.endCursor });
     expect(next.errors).toBeUndefined();
     expect(next.data?.projects.nodes).toHaveLength(2);
+  });
+
+  it('a cursor pages only the list that issued it: another field, or the same field with other arguments, is refused naming the argument', async () => {
+    type Page = { pageInfo: { endCursor: string } };
+    const projects = await api.data<{ projects: Page }>('{ projects(first: 2) { pageInfo { endCursor } } }');
+    const cursor = projects.projects.pageInfo.endCursor;
+    // Another root list of records, whose resolver would read the same UUID cursor as a position of its own.
+    await expectBadInput(api, 'query ($after: String) { campaigns(first: 2, after: $after) { nodes { code } } }', { after: cursor }, /campaigns\.after .*another list/);
+    // The same list, filtered or ordered otherwise: a position there means nothing here.
+    await expectBadInput(api, 'query ($after: String) { projects(first: 2, after: $after, filter: { isKeyProject: true }) { nodes { code } } }', { after: cursor }, /projects\.after/);
+    await expectBadInput(api, 'query ($after: String) { projects(first: 2, after: $after, orderBy: { field: CODE, direction: DESC }) { nodes { code } } }', { after: cursor }, /projects\.after/);
+    await expectBadInput(api, 'query ($before: String) { projects(last: 2, before: $before, orderBy: { field: CODE }) { nodes { code } } }', { before: cursor }, /projects\.before/);
+    // A nested list of the same records, and a cursor written in the document rather than sent as a variable.
+    await expectBadInput(api, `{ campaigns(first: 1) { nodes { projects(first: 2, after: "${cursor}") { nodes { code } } } } }`, {}, /projects\.after/);
+    // One computed list's offset cursor into another computed list.
+    const risk = await api.data<{ riskReport: { findings: Page } }>('{ riskReport { findings(first: 1) { pageInfo { endCursor } } } }');
+    await expectBadInput(api, 'query ($after: String) { riskReport { obstacles(first: 1, after: $after) { totalCount } } }', { after: risk.riskReport.findings.pageInfo.endCursor }, /obstacles\.after/);
+    // The list that issued it still pages with it, as a variable or written in the document, whatever page size, and with
+    // the same arguments spelt in another order or with a null for an absent one.
+    const ordered = await api.data<{ projects: Page & { nodes: { code: string }[] } }>(
+      '{ projects(first: 2, filter: { isKeyProject: true, search: null }, orderBy: { direction: DESC, field: CODE }) { nodes { code } pageInfo { endCursor } } }',
+    );
+    const next = await api.execute<{ projects: { nodes: { code: string }[] } }>(
+      'query ($after: String, $f: ProjectFilter) { projects(first: 3, after: $after, orderBy: { field: CODE, direction: DESC }, filter: $f) { nodes { code } } }',
+      { after: ordered.projects.pageInfo.endCursor, f: { isKeyProject: true } },
+    );
+    expect(next.errors).toBeUndefined();
+    expect(next.data!.projects.nodes[0]!.code < ordered.projects.nodes[1]!.code).toBe(true);
+    const literal = await api.execute(`{ projects(first: 2, after: "${cursor}") { nodes { code } } }`);
+    expect(literal.errors).toBeUndefined();
   });
 
   it('search treats %, _ and \\ as the characters typed, and a trailing backslash is no error', async () => {

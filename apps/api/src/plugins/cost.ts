@@ -72,7 +72,7 @@ export interface CostHints {
 }
 
 /** Called for every field the operation selects (fragments included, @skip/@include honoured). */
-export type FieldVisitor = (field: GraphQLField<unknown, unknown>, parent: GraphQLNamedType, args: Record<string, unknown>, path: string) => void;
+export type FieldVisitor = (field: GraphQLField<unknown, unknown>, parent: GraphQLNamedType, args: Record<string, unknown>, path: string, node: FieldNode) => void;
 
 export interface RequestedCost {
   cost: number;
@@ -169,7 +169,7 @@ function selectionCost(
     const field = fieldOf(parent, selection.name.value);
     if (!field) continue;
     const args = getArgumentValues(field, selection, walk.variables);
-    walk.visit?.(field, parent, args, selection.name.value);
+    walk.visit?.(field, parent, args, selection.name.value, selection);
     noteLists(walk, selection.name.value, field.args, args);
     notePage(walk, selection.name.value, args);
     total += perRootField * multiplier;

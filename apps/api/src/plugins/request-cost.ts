@@ -2,7 +2,7 @@ import { refusalFor, type Context } from '@zonegraph/graph';
 import { getOperationAST, getVariableValues, Kind, type FragmentDefinitionNode, type GraphQLError } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import { callerKey, callerKind } from './caller-key.ts';
-import { argumentChecks } from './argument-checks.ts';
+import { argumentChecks, unboundCursors } from './argument-checks.ts';
 import { countResolvedObjects, defaultCostModel, requestedCost, type CostModel, type FieldVisitor, type RequestedCost } from './cost.ts';
 import { edgeError } from './edge-errors.ts';
 import { restrictedFields } from './field-access.ts';
@@ -50,9 +50,9 @@ export function useRequestCost({ maxCost, maxPageSize, maxListLength, budgets, t
     for (const d of args.document.definitions) if (d.kind === Kind.FRAGMENT_DEFINITION) fragments[d.name.value] = d;
     const access = caller && operation.operation === 'query' ? restrictedFields(caller) : null;
     const inputs = argumentChecks();
-    const visit: FieldVisitor = (field, parent, fieldArgs, path) => {
+    const visit: FieldVisitor = (field, parent, fieldArgs, path, node) => {
       access?.visit(field, parent);
-      inputs.visit(field, parent, fieldArgs, path);
+      inputs.visit(field, parent, fieldArgs, path, node);
     };
     let requested: RequestedCost;
     try {
@@ -63,6 +63,9 @@ export function useRequestCost({ maxCost, maxPageSize, maxListLength, budgets, t
     }
     const refuse = (refusal: GraphQLError) => ({ requested, refusal });
     if (inputs.problem) return refuse(edgeError('BAD_USER_INPUT', inputs.problem.message, { argument: inputs.problem.argument }));
+    // The resolvers read the cursors plugin-prisma and plugin-relay issued, not the bound ones the caller holds.
+    const unbound = unboundCursors(args.document, args.variableValues as Record<string, unknown> | undefined, inputs.cursors);
+    if (unbound) Object.assign(args, unbound);
 
     if (access && access.denied.size > 0) {
       const scopes = [...access.denied.values()].flat();

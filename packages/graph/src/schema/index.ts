@@ -46,8 +46,12 @@ import './analytics/risk.ts';
 import './analytics/oversight.ts';
 import { isObjectType } from 'graphql';
 import { builder } from '../builder.ts';
+import { bindListCursors } from '../list-cursors.ts';
 
 export const schema = builder.toSchema({ sortSchema: true });
+
+// Every cursor handed out names its list; apps/api checks it against the list it is passed back to.
+bindListCursors(schema);
 
 // plugin-prisma adds `totalCount` to connections with no way to describe it;
 // analysts read these descriptions in GraphiQL, so give it one here.

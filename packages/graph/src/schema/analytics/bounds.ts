@@ -1,12 +1,14 @@
 import { CadenceActivity, OriginGroup, ProjectStage } from '@zonegraph/db';
+import { UserInputError } from '../../errors.ts';
 import { MAX_PERIODS } from './period.ts';
 
 // How many rows a report's lists can hold, for the edge's cost check before
 // anything runs (apps/api, plugins/cost.ts reads `extensions.cost`). Bounds
 // set by the arguments and the schema are exact upper bounds; the number of a
 // programme's campaigns, clusters, sectors, parks or responsible units is the
-// data's, so it is assumed (RECORDS_PER_DIMENSION) — the budget is settled to
-// what was really returned.
+// data's, so the groups lists are capped (RECORDS_PER_DIMENSION,
+// MAX_PRICED_GROUPS) and the resolvers refuse a report that would hold more
+// (`withinBound`, REPORT_TOO_LARGE): what is priced is a true upper bound.
 
 type Args = Record<string, unknown>;
 type Ancestors = ReadonlyMap<string, Args>;
@@ -21,9 +23,9 @@ export interface CostHints {
 
 export const costHints = (cost: CostHints) => ({ cost });
 
-/** The records of one kind a report may group by (campaigns, clusters, sectors, parks, responsible units): assumed. */
+/** The most records of one kind a report groups by (campaigns, clusters, sectors, parks, responsible units): enforced by `withinBound`. */
 export const RECORDS_PER_DIMENSION = 50;
-/** The most groups a pipeline report is priced for, however many dimensions multiply. */
+/** The most groups a pipeline report returns, however many dimensions multiply: enforced by `withinBound`. */
 export const MAX_PRICED_GROUPS = 1_000;
 /** Rows a report statement generates and scans cost less than objects sent: one point per this many. */
 export const ROWS_PER_POINT = 10;
@@ -73,4 +75,22 @@ export function pipelineGroupBound(by: unknown): number {
   const dimensions = Array.isArray(by) ? [...new Set(by.map(String))] : [];
   const product = dimensions.reduce((n, d) => n * (dimensionSize[d] ?? RECORDS_PER_DIMENSION + 1), 1);
   return Math.min(MAX_PRICED_GROUPS, product);
+}
+
+/** The most moves of an obstacle's or finding's `statusHistory` returned (the earliest), the bound it is priced by. */
+export const MAX_STATUS_HISTORY = 50;
+
+/**
+ * A report list as priced: one longer than the bound its cost was computed
+ * from is refused, so that the requested cost is never below what is sent.
+ */
+export function withinBound<T>(rows: T[], bound: number, what: string): T[] {
+  if (rows.length > bound) {
+    throw new UserInputError(
+      `${what} would hold ${rows.length} groups, over the ${bound} a report list may hold. Narrow the report with its filter, or group by fewer dimensions.`,
+      'REPORT_TOO_LARGE',
+      { limit: bound, found: rows.length },
+    );
+  }
+  return rows;
 }

@@ -1,6 +1,6 @@
 import { Prisma } from '@zonegraph/db';
 import { builder } from '../../builder.ts';
-import { costHints, investmentMonths, investmentQuarters, MAX_MONTHS, RECORDS_PER_DIMENSION } from './bounds.ts';
+import { costHints, investmentMonths, investmentQuarters, MAX_MONTHS, RECORDS_PER_DIMENSION, withinBound } from './bounds.ts';
 import { UserInputError } from '../../errors.ts';
 import { dateParam, programmeArgDescription, programmeScope, requireRange, type Scope } from './period.ts';
 import { visibleIn } from './sql.ts';
@@ -370,7 +370,7 @@ const InvestmentReportRef = builder.objectRef<InvestmentReport>('InvestmentRepor
       description: 'The range\'s investment split by campaign, cluster, sector or park (campaigns in their order, the others by code).',
       args: { by: t.arg({ type: InvestmentDimensionRef, required: true, description: 'What to split by.' }) },
       extensions: costHints({ list: () => RECORDS_PER_DIMENSION + 1 }),
-      resolve: async (r, { by }) => (await r.load(by))[by]!,
+      resolve: async (r, { by }) => withinBound((await r.load(by))[by]!, RECORDS_PER_DIMENSION + 1, 'investmentReport.groups'),
     }),
   }),
 });

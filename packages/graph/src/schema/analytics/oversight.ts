@@ -1,6 +1,6 @@
 import { Prisma } from '@zonegraph/db';
 import { builder } from '../../builder.ts';
-import { costHints, RECORDS_PER_DIMENSION } from './bounds.ts';
+import { costHints, RECORDS_PER_DIMENSION, withinBound } from './bounds.ts';
 import { asOfArgDescription, dateParam, programmeArgDescription, programmeScope, type Scope } from './period.ts';
 import { concernsProgramme, percent, visibleIn } from './sql.ts';
 import { AnalyticsLabelRef, once } from './types.ts';
@@ -145,7 +145,7 @@ const OversightReportRef = builder.objectRef<OversightReport>('OversightReport')
       type: [UnitOversightRef],
       description: 'The same, for each responsible unit (alphabetically; those with no unit last).',
       extensions: costHints({ list: () => RECORDS_PER_DIMENSION + 1 }),
-      resolve: async (r) => (await r.stats()).units,
+      resolve: async (r) => withinBound((await r.stats()).units, RECORDS_PER_DIMENSION + 1, 'oversightReport.byResponsibleUnit'),
     }),
   }),
 });

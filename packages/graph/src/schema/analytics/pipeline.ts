@@ -1,6 +1,6 @@
 import { OriginGroup, Prisma, ProjectStage } from '@zonegraph/db';
 import { builder } from '../../builder.ts';
-import { costHints, pipelineGroupBound } from './bounds.ts';
+import { costHints, pipelineGroupBound, withinBound } from './bounds.ts';
 import { dateParam, programmeArgDescription, programmeScope, type Scope } from './period.ts';
 import { countedProject, figuresVisible, percent, reachedTarget, visibleIn } from './sql.ts';
 import { AnalyticsLabelRef, labelFrom } from './types.ts';
@@ -276,7 +276,7 @@ const PipelineReportRef = builder.objectRef<PipelineReport>('PipelineReport').im
         'in the order of the dimensions (campaigns in their order, stages along the path, codes alphabetically), empty ones left out.',
       args: { by: t.arg({ type: [PipelineDimensionRef], required: true, description: 'The dimensions to group by (one or more).' }) },
       extensions: costHints({ list: (args) => pipelineGroupBound(args['by']) }),
-      resolve: async (r, { by }) => (await r.read(by)).groups,
+      resolve: async (r, { by }) => withinBound((await r.read(by)).groups, pipelineGroupBound(by), 'pipelineReport.groups'),
     }),
   }),
 });

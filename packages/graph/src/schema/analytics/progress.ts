@@ -1,6 +1,6 @@
 import { Prisma, TargetDirection } from '@zonegraph/db';
 import { builder } from '../../builder.ts';
-import { costHints, RECORDS_PER_DIMENSION } from './bounds.ts';
+import { costHints, RECORDS_PER_DIMENSION, withinBound } from './bounds.ts';
 import { asOfArgDescription, dateParam, programmeArgDescription, programmeScope, type Scope } from './period.ts';
 import { visibleIn } from './sql.ts';
 import { AnalyticsLabelRef, labelFrom, once, pageOf, totalCountField, type Label, type PageArgs } from './types.ts';
@@ -285,7 +285,7 @@ const ProgressReportRef = builder.objectRef<ProgressReport>('ProgressReport').im
       type: [CampaignProgressRef],
       description: 'Each current campaign you may see, in order, with its indicators counted by status.',
       extensions: costHints({ list: () => RECORDS_PER_DIMENSION }),
-      resolve: async (r) => (await r.summaries()).campaigns,
+      resolve: async (r) => withinBound((await r.summaries()).campaigns, RECORDS_PER_DIMENSION, 'progressReport.campaigns'),
     }),
     indicators: t.connection(
       {

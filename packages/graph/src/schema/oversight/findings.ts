@@ -1,3 +1,4 @@
+import { costHints, MAX_STATUS_HISTORY } from '../analytics/bounds.ts';
 import { RectificationStatus, type Prisma } from '@zonegraph/db';
 import { builder } from '../../builder.ts';
 import { StatusChange } from './status-change.ts';
@@ -43,8 +44,10 @@ builder.prismaNode('InspectionFinding', {
       description: 'The kind of problem, one of the inspection office\'s categories (`findingCategories`); null when none is recorded.',
     }),
     statusHistory: t.relation('statusChanges', {
-      description: 'Its moves from status to status, earliest first, with the notes that explain them.',
-      query: () => ({ orderBy: [{ occurredOn: 'asc' }, { createdAt: 'asc' }, { id: 'asc' }] }),
+      description: `Its moves from status to status, earliest first, with the notes that explain them (the first ${MAX_STATUS_HISTORY}; the audit trail holds every one).`,
+      // Taken and priced by the same bound, so that its cost is a true upper bound.
+      query: () => ({ orderBy: [{ occurredOn: 'asc' }, { createdAt: 'asc' }, { id: 'asc' }], take: MAX_STATUS_HISTORY }),
+      extensions: costHints({ list: () => MAX_STATUS_HISTORY }),
     }),
   }),
 });
