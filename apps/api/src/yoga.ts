@@ -147,7 +147,8 @@ export function createApp({
     context: async (server) => {
       const { caller, prisma } = await authenticate(server.request);
       const analytics = reportSlots(callerKey(caller, server.request, server as Parameters<typeof callerKey>[2], settings.TRUST_PROXY));
-      return { caller, prisma, requestId: requestIdOf(server.request), pubsub: events, analytics };
+      // With tracing on, compiled statements go through Prisma, whose instrumentation gives each its span.
+      return { caller, prisma, requestId: requestIdOf(server.request), pubsub: events, analytics, preparedReads: tracer ? undefined : db.preparedReads };
     },
     plugins: [
       // First, so that it times and counts refusals made by the plugins after it.

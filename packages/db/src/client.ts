@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
@@ -47,7 +48,13 @@ export interface Database {
   adminSession(): Promise<AdminSession>;
   /** The embedded database itself (backups dump its folder); absent on PostgreSQL. */
   readonly pglite?: PGlite;
+  /** Read statements written outside Prisma, prepared when they recur (PostgreSQL only; see `preparedReads`). */
+  readonly preparedReads?: PreparedReads;
   close(): Promise<void>;
+}
+
+export interface PreparedReads {
+  query<Row>(sql: string, params: unknown[]): Promise<Row[]>;
 }
 
 /**
@@ -123,6 +130,7 @@ export async function openDatabase(target: DatabaseTarget, options: OpenOptions 
   return {
     target,
     prisma,
+    preparedReads: preparedReads(pool, options.onStatement),
     adapterFactory: () => wholeScripts(new PrismaPg({ connectionString: target.url, max: 1 })),
     async adminSession() {
       const client = new pg.Client({ connectionString: target.url });
@@ -141,6 +149,42 @@ export async function openDatabase(target: DatabaseTarget, options: OpenOptions 
       await prisma.$disconnect();
       // A client that never connected never handed the pool to the adapter to dispose of.
       if (!pool.ended) await pool.end();
+    },
+  };
+}
+
+/**
+ * The compiled read path's statements are long (a JSON answer built in SQL)
+ * and PostgreSQL spends about as long planning one as running it. A statement
+ * text seen a second time becomes a named prepared statement, planned once
+ * per connection, as PostGraphile's are. At most `maxPrepared` texts are ever
+ * prepared, the first hot ones, so that a caller sending ever-new documents
+ * cannot grow every connection's statement cache without bound; the rest run
+ * unnamed, planned each time.
+ */
+function preparedReads(pool: pg.Pool, onStatement: OpenOptions['onStatement'], maxPrepared = 100): PreparedReads {
+  const names = new Map<string, string>();
+  let seenOnce = new Set<string>();
+  const nameFor = (sql: string): string | undefined => {
+    const known = names.get(sql);
+    if (known || names.size >= maxPrepared) return known;
+    if (!seenOnce.has(sql)) {
+      // Forgotten wholesale when large: a recurring text is seen again soon enough.
+      if (seenOnce.size >= 10_000) seenOnce = new Set();
+      seenOnce.add(sql);
+      return undefined;
+    }
+    seenOnce.delete(sql);
+    const name = `zg_${createHash('sha256').update(sql).digest('hex').slice(0, 24)}`;
+    names.set(sql, name);
+    return name;
+  };
+  return {
+    async query<Row>(sql: string, params: unknown[]) {
+      const started = performance.now();
+      const result = await pool.query({ name: nameFor(sql), text: sql, values: params });
+      onStatement?.({ sql, durationMs: performance.now() - started });
+      return result.rows as Row[];
     },
   };
 }

@@ -1,4 +1,4 @@
-export { DatabaseInUseError, isLockTimeout, openDatabase, type AdminSession, type Database, type OpenOptions, type PoolStats, type SqlStatement } from './client.ts';
+export { DatabaseInUseError, isLockTimeout, openDatabase, type AdminSession, type Database, type OpenOptions, type PoolStats, type PreparedReads, type SqlStatement } from './client.ts';
 export {
   applyMigrations,
   applyMigrationsWithEngine,

@@ -1,4 +1,4 @@
-import type { PrismaClient } from '@zonegraph/db';
+import type { PreparedReads, PrismaClient } from '@zonegraph/db';
 import type { Caller } from './auth.ts';
 import type { PubSub } from './pubsub.ts';
 
@@ -9,6 +9,11 @@ export interface Context {
   caller: Caller;
   requestId: string;
   pubsub: PubSub;
+  /**
+   * Where compiled reads send their statements (they write visibility into the SQL themselves):
+   * prepared when they recur, on PostgreSQL; through `prisma` when absent.
+   */
+  preparedReads?: PreparedReads;
   /** How this caller's analytics statements are admitted and bounded; unlimited when absent (scripts, tests). */
   analytics?: AnalyticsGate;
 }

@@ -46,6 +46,10 @@ type RootPlan = { key: string; field: string } & (
   | { kind: 'page'; root: Root & { kind: 'page' }; args: Record<string, unknown>; first: number; parts: ConnectionPart[] }
 );
 
+/** A compiled statement's rows: prepared on PostgreSQL when the server offers it, else through Prisma. */
+const rowsOf = <Row>(ctx: Context, sql: string, params: unknown[] = []): Promise<Row[]> =>
+  ctx.preparedReads ? ctx.preparedReads.query<Row>(sql, params) : ctx.prisma.$queryRawUnsafe<Row[]>(sql, ...params);
+
 const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export function compileRead(input: CompileInput): CompiledRead | null {
@@ -115,7 +119,7 @@ async function answer(plan: RootPlan, ctx: Context, visible: ReturnType<typeof v
     const joins: string[] = [];
     const object = writer.object(plan.plan!, 'r', joins);
     const sql = `SELECT ${object}::text AS answer FROM ${[`${ident(plan.root.model)} r`, ...joins].join(' ')} WHERE ${where.join(' AND ')}`;
-    const [row] = await ctx.prisma.$queryRawUnsafe<{ answer: string | null }[]>(sql, value);
+    const [row] = await rowsOf<{ answer: string | null }>(ctx, sql, [value]);
     return row?.answer ? JSON.parse(row.answer) : null;
   }
 
@@ -212,7 +216,7 @@ async function pageInSql(ctx: Context, visible: ReturnType<typeof visibleTo>, qu
   }
   // MATERIALIZED: inlined, the keys' subquery would run once for the count of keys and again for the records.
   const sql = `WITH keys AS MATERIALIZED (SELECT ${keys} AS ids) SELECT cardinality(keys.ids) AS found, ${count} AS total, ${answer} AS answer FROM keys`;
-  const [row] = await ctx.prisma.$queryRawUnsafe<{ found: number; total: number; answer: string | null }[]>(sql);
+  const [row] = await rowsOf<{ found: number; total: number; answer: string | null }>(ctx, sql);
   const found = Number(row?.found ?? 0);
   const records = Math.min(found, query.first);
   const objects = row?.answer ? (JSON.parse(row.answer) as unknown[][]) : Array.from({ length: records }, () => []);
@@ -245,6 +249,6 @@ async function objectsFor(ctx: Context, visible: ReturnType<typeof visibleTo>, m
   const columns = plans.map((p) => writer.object(p, 'r', joins)).join(', ');
   const keys = `unnest(ARRAY[${ids.map((id) => `'${id}'`).join(', ')}]::uuid[]) WITH ORDINALITY AS k(id, n)`;
   const sql = `SELECT json_agg(json_build_array(${columns}) ORDER BY k.n)::text AS answer FROM ${[keys, `JOIN ${ident(model)} r ON r."id" = k.id`, ...joins].join(' ')}`;
-  const [row] = await ctx.prisma.$queryRawUnsafe<{ answer: string | null }[]>(sql);
+  const [row] = await rowsOf<{ answer: string | null }>(ctx, sql);
   return row?.answer ? (JSON.parse(row.answer) as unknown[][]) : [];
 }
