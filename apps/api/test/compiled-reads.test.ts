@@ -45,6 +45,12 @@ const documents: { name: string; query: string; variables?: Record<string, unkno
   },
   { name: 'a search', query: `{ projects(filter: { search: "医院" }) { totalCount nodes { code nameZh } } }` },
   {
+    name: 'searches in English any case, by code, and with characters LIKE would read as wildcards',
+    query: `query ($a: String!, $b: String!, $c: String!) { a: projects(filter: { search: $a }) { totalCount nodes { code } }
+      b: projects(filter: { search: $b }) { totalCount nodes { code } } c: projects(filter: { search: $c, stage: [SIGNED] }) { totalCount nodes { code } } }`,
+    variables: { a: 'HOSPITAL', b: 'gzk-2020-p01', c: '_%\\' },
+  },
+  {
     name: 'one project with its history, investments, platforms and engagements',
     query: `query ($code: String!) { project(code: $code) { code
       stageHistory(first: 20) { totalCount nodes { id fromStage toStage occurredOn note recordedAt } }
@@ -135,6 +141,7 @@ describe('compiled reads answer as the resolvers do', () => {
     for (const query of [
       '{ projects(first: 5, filter: { stage: [SIGNED, UNDER_CONSTRUCTION], isKeyProject: true }, orderBy: { field: PLANNED_INVESTMENT, direction: DESC }) { totalCount pageInfo { hasNextPage } nodes { code } } }',
       '{ campaigns(first: 10) { totalCount nodes { code projects(first: 3) { nodes { code cluster { code } } } } } }',
+      '{ projects(first: 5, filter: { search: "Park", stage: [SIGNED, OPERATING] }) { totalCount nodes { code nameEn } } }',
     ]) {
       api.statements.length = 0;
       const compiled = await ask(api.app, {}, query);

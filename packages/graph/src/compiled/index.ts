@@ -115,11 +115,11 @@ async function answer(plan: RootPlan, ctx: Context, visible: ReturnType<typeof v
   if (plan.kind === 'one') {
     const { column, value } = plan.root.unique(plan.args);
     const writer = new SqlWriter(visible);
-    const where = [`r.${ident(column)} = ${column === 'id' ? '$1::uuid' : '$1'}`, ...writer.visibleConditions(plan.root.model, 'r')];
+    const where = [`r.${ident(column)} = ${writer.param(value)}${column === 'id' ? '::uuid' : ''}`, ...writer.visibleConditions(plan.root.model, 'r')];
     const joins: string[] = [];
     const object = writer.object(plan.plan!, 'r', joins);
     const sql = `SELECT ${object}::text AS answer FROM ${[`${ident(plan.root.model)} r`, ...joins].join(' ')} WHERE ${where.join(' AND ')}`;
-    const [row] = await rowsOf<{ answer: string | null }>(ctx, sql, [value]);
+    const [row] = await rowsOf<{ answer: string | null }>(ctx, sql, writer.params);
     return row?.answer ? JSON.parse(row.answer) : null;
   }
 
@@ -216,7 +216,7 @@ async function pageInSql(ctx: Context, visible: ReturnType<typeof visibleTo>, qu
   }
   // MATERIALIZED: inlined, the keys' subquery would run once for the count of keys and again for the records.
   const sql = `WITH keys AS MATERIALIZED (SELECT ${keys} AS ids) SELECT cardinality(keys.ids) AS found, ${count} AS total, ${answer} AS answer FROM keys`;
-  const [row] = await rowsOf<{ found: number; total: number; answer: string | null }>(ctx, sql);
+  const [row] = await rowsOf<{ found: number; total: number; answer: string | null }>(ctx, sql, writer.params);
   const found = Number(row?.found ?? 0);
   const records = Math.min(found, query.first);
   const objects = row?.answer ? (JSON.parse(row.answer) as unknown[][]) : Array.from({ length: records }, () => []);
@@ -249,6 +249,6 @@ async function objectsFor(ctx: Context, visible: ReturnType<typeof visibleTo>, m
   const columns = plans.map((p) => writer.object(p, 'r', joins)).join(', ');
   const keys = `unnest(ARRAY[${ids.map((id) => `'${id}'`).join(', ')}]::uuid[]) WITH ORDINALITY AS k(id, n)`;
   const sql = `SELECT json_agg(json_build_array(${columns}) ORDER BY k.n)::text AS answer FROM ${[keys, `JOIN ${ident(model)} r ON r."id" = k.id`, ...joins].join(' ')}`;
-  const [row] = await rowsOf<{ answer: string | null }>(ctx, sql);
+  const [row] = await rowsOf<{ answer: string | null }>(ctx, sql, writer.params);
   return row?.answer ? (JSON.parse(row.answer) as unknown[][]) : [];
 }

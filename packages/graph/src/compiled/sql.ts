@@ -10,7 +10,14 @@ import { NotCompiled, type ConnectionPart, type ObjectPlan, type Relation } from
  */
 export class SqlWriter {
   private aliases = 0;
+  /** Values sent beside the statement, never written into it: `$1`, `$2`, … in order. */
+  readonly params: unknown[] = [];
   constructor(private readonly visible: readonly Visibility[]) {}
+
+  param(value: unknown): string {
+    this.params.push(value);
+    return `$${this.params.length}`;
+  }
 
   alias(): string {
     return `t${++this.aliases}`;
@@ -137,6 +144,16 @@ export class SqlWriter {
         for (const part of Array.isArray(value) ? value : [value]) out.push(...this.where(model, part as Record<string, unknown>, alias));
         continue;
       }
+      if (key === 'OR') {
+        if (!Array.isArray(value)) throw new NotCompiled('an OR that is not a list');
+        // As Prisma reads it: an empty OR matches nothing, an empty alternative everything.
+        const alternatives = value.map((part) => {
+          const conditions = this.where(model, part as Record<string, unknown>, alias);
+          return conditions.length ? `(${conditions.join(' AND ')})` : 'TRUE';
+        });
+        out.push(alternatives.length ? `(${alternatives.join(' OR ')})` : 'FALSE');
+        continue;
+      }
       const field = fieldOf(model, key);
       if (field.kind === 'object') {
         if (field.isList || field.relationFromFields?.length !== 1 || !isPlainObject(value)) throw new NotCompiled(`filter on ${model}.${key}`);
@@ -151,6 +168,10 @@ export class SqlWriter {
       else if (isPlainObject(value) && Object.keys(value).length === 1 && Array.isArray(value.in)) {
         out.push(value.in.length ? `${column} IN (${value.in.map((v) => constant(v)).join(', ')})` : 'false');
       } else if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') out.push(`${column} = ${constant(value)}`);
+      else if (isPlainObject(value) && isText(value, 'contains')) {
+        // Prisma's `contains`: the value inside a LIKE pattern as given (search escapes its own wildcards).
+        out.push(`${column} ${value.mode === 'insensitive' ? 'ILIKE' : 'LIKE'} ('%' || ${this.param(value.contains)} || '%')`);
+      } else if (isPlainObject(value) && isText(value, 'equals') && value.mode === 'insensitive') out.push(`lower(${column}) = lower(${this.param(value.equals)})`);
       else throw new NotCompiled(`filter ${model}.${key}`);
     }
     return out;
@@ -193,6 +214,10 @@ function fieldOf(model: string, name: string) {
   if (!field) throw new NotCompiled(`unknown column ${model}.${name}`);
   return field;
 }
+
+/** `{ [operator]: string }`, with at most a `mode` beside it. */
+const isText = (value: Record<string, unknown>, operator: string): value is Record<string, string> =>
+  typeof value[operator] === 'string' && Object.keys(value).every((k) => k === operator || (k === 'mode' && (value.mode === 'insensitive' || value.mode === 'default')));
 
 const isPlainObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
