@@ -21,9 +21,13 @@ const REPORT = /* GraphQL */ `
       target
       total { amount previousYearAmount growthPercent targetPercent }
       hidden: total { hiddenRecords }
+      previousHidden: total { previousYearAmount previousYearHiddenRecords }
       months { start end label amount previousYearAmount growthPercent cumulative cumulativeTargetPercent expectedCumulative }
       hiddenMonths: months { label hiddenRecords }
+      previousHiddenMonths: months { label previousYearAmount previousYearHiddenRecords }
+      previousHiddenQuarters: quarters { label previousYearHiddenRecords }
       hiddenCampaigns: groups(by: CAMPAIGN) { group { code } amount hiddenRecords }
+      previousHiddenCampaigns: groups(by: CAMPAIGN) { group { code } previousYearAmount previousYearHiddenRecords }
       quarters { label start end amount previousYearAmount growthPercent cumulative expectedCumulative }
       campaigns: groups(by: CAMPAIGN) { group { code } amount previousYearAmount growthPercent sharePercent }
     }
@@ -147,6 +151,25 @@ describe('investment report', () => {
     ]);
     const { investmentReport: forAnalyst } = await ask(api, analyst, REPORT);
     expect(forAnalyst.hidden).toEqual({ hiddenRecords: 0 });
+  });
+
+  it('says how many records of the year before a partner\'s previousYearAmount leaves out, so it does not read as 0 either', async () => {
+    const { investmentReport: forPartner } = await ask(api, partner, REPORT);
+    // T-B's February 2019 record (500, internal figures) is left out of the year before.
+    expect(forPartner.previousHidden).toEqual({ previousYearAmount: '100', previousYearHiddenRecords: 1 });
+    expect(forPartner.previousHiddenMonths.slice(0, 3)).toEqual([
+      { label: '2020-01', previousYearAmount: '0', previousYearHiddenRecords: 0 },
+      { label: '2020-02', previousYearAmount: '0', previousYearHiddenRecords: 1 },
+      { label: '2020-03', previousYearAmount: '100', previousYearHiddenRecords: 0 },
+    ]);
+    expect(forPartner.previousHiddenQuarters[0]).toEqual({ label: '2020-Q1', previousYearHiddenRecords: 1 });
+    expect(forPartner.previousHiddenCampaigns).toEqual([
+      { group: { code: 'TEST-2020-C1' }, previousYearAmount: '100', previousYearHiddenRecords: 0 },
+      { group: { code: 'TEST-2020-C2' }, previousYearAmount: '0', previousYearHiddenRecords: 1 },
+    ]);
+    // December 2018 is outside the year before: nothing hidden there counts. An analyst sees it all.
+    const { investmentReport: forAnalyst } = await ask(api, analyst, REPORT);
+    expect(forAnalyst.previousHidden).toEqual({ previousYearAmount: '600', previousYearHiddenRecords: 0 });
   });
 
   it('shows an analyst internal figures but not the restricted project', async () => {

@@ -31,6 +31,7 @@ beforeAll(async () => {
   const p04 = await api.db.prisma.project.findUniqueOrThrow({ where: { code: 'GZK-2020-P04' } });
   await api.db.prisma.investmentRecord.createMany({
     data: [
+      { projectId: p04.id, month: new Date('2019-05-01'), amount: '200000000' }, // the year before, outside the programme's period
       { projectId: p04.id, month: new Date('2020-04-01'), amount: '100000000' },
       { projectId: p04.id, month: new Date('2020-05-01'), amount: '250000000' },
     ],
@@ -73,7 +74,7 @@ describe('zonegraph report weekly', () => {
   test('investment of the week\'s month and to date, against the target', async () => {
     const { stdout } = await zonegraph(['report', 'weekly', '--week', '2020-W19'], editorEnv);
     const investment = section(stdout, '## Investment');
-    expect(investment).toContain('| 2020-05 (month of the week) | ¥250,000,000 (2.50 亿) |');
+    expect(investment).toContain('| 2020-05 (month of the week) | ¥250,000,000 (2.50 亿) | ¥200,000,000 (2.00 亿) | 25.0% |');
     expect(investment).toContain('| Cumulative to 2020-05-31 | ¥350,000,000 (3.50 亿) |');
     expect(investment).toContain('Target for the period: ¥19,500,000,000 (195.00 亿); reached 1.8%');
     // Expected by Sunday 10 May, day 131 of 2020's 366: not by the end of May.
@@ -87,6 +88,7 @@ describe('zonegraph report weekly', () => {
     const investment = section(stdout, '## Investment');
     expect(investment).toContain('| 2020-05 (month of the week) | hidden (1 monthly record this key may not see) |');
     expect(investment).toContain('| Cumulative to 2020-05-31 | hidden (2 monthly records this key may not see) |');
+    expect(investment).toContain('| 2020-05 (month of the week) | hidden (1 monthly record this key may not see) | hidden (1 monthly record this key may not see) |');
     expect(investment).toContain('reached hidden');
     expect(investment).not.toMatch(/(\(month of the week\)|Cumulative to \S+) \| ¥0 /);
   });

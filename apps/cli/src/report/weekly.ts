@@ -254,7 +254,7 @@ export function renderWeekly(data: WeeklyData): string {
       table(
         ['', 'Amount', 'A year earlier', 'Growth'],
         [
-          [`${month.label} (month of the week)`, partialYuan(month.amount, month.hiddenRecords), yuan(month.previousYearAmount), percent(month.growthPercent)],
+          [`${month.label} (month of the week)`, partialYuan(month.amount, month.hiddenRecords), partialYuan(month.previousYearAmount, month.previousYearHiddenRecords), percent(month.growthPercent)],
           [`Cumulative to ${month.end}`, partialYuan(month.cumulative, inv.total.hiddenRecords), '', ''],
         ],
       ),

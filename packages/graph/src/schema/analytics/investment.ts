@@ -64,6 +64,7 @@ interface Period {
   cumulativeTargetPercent: number | null;
   expectedCumulative: Prisma.Decimal | null;
   hiddenRecords: number;
+  previousHidden: number;
 }
 
 interface Totals {
@@ -72,6 +73,7 @@ interface Totals {
   growth: number | null;
   targetPercent: number | null;
   hiddenRecords: number;
+  previousHidden: number;
 }
 
 interface Group {
@@ -81,6 +83,7 @@ interface Group {
   growth: number | null;
   share: number | null;
   hiddenRecords: number;
+  previousHidden: number;
 }
 
 type Answers = { total?: Totals; month?: Period[]; quarter?: Period[] } & Partial<Record<Dimension, Group[]>>;
@@ -145,12 +148,13 @@ async function investment(range: Range, wants: readonly Want[]): Promise<Answers
     return Prisma.sql`(
       SELECT COALESCE(json_agg(json_build_object(
                'start', start, 'end', "end", 'label', label, 'amount', amount::text, 'previous', previous::text, 'growth', ${growth},
-               'hiddenRecords', hidden,
+               'hiddenRecords', hidden, 'previousHidden', previous_hidden,
                'cumulative', cumulative::text, 'cumulativeTargetPercent', round(cumulative * 100 / NULLIF(${target}, 0), 2)::float8,
                'expectedCumulative', round(expected, 2)::text) ORDER BY start), '[]'::json)
         FROM (
           SELECT b.start, b."end", to_char(b.start, ${label}) AS label,
                  COALESCE(cur.amount, 0) AS amount, COALESCE(prev.previous, 0) AS previous, COALESCE(cur.hidden, 0)::int AS hidden,
+                 COALESCE(prev.previous_hidden, 0)::int AS previous_hidden,
                  sum(COALESCE(cur.amount, 0)) OVER (ORDER BY b.start) AS cumulative,
                  ${target} * LEAST(GREATEST((b."end" - ${dateParam(programme.periodStart)} + 1)::numeric / ${periodDays}, 0), 1) AS expected
             FROM (SELECT g::date AS start, (g + ${step} - interval '1 day')::date AS "end"
@@ -158,21 +162,24 @@ async function investment(range: Range, wants: readonly Want[]): Promise<Answers
             LEFT JOIN (SELECT date_trunc(${unit}, month::timestamp)::date AS start, sum(amount) AS amount, sum(previous) AS previous,
                               sum(hidden) AS hidden
                          FROM months GROUP BY 1) cur ON cur.start = b.start
-            LEFT JOIN (SELECT date_trunc(${unit}, month::timestamp)::date AS start, sum(previous) AS previous
+            LEFT JOIN (SELECT date_trunc(${unit}, month::timestamp)::date AS start, sum(previous) AS previous,
+                              sum(previous_hidden) AS previous_hidden
                          FROM months GROUP BY 1) prev ON prev.start = (b.start - interval '1 year')::date
         ) rows)`;
   };
   const total = Prisma.sql`(
     SELECT json_build_object('amount', amount::text, 'previous', previous::text, 'growth', ${growth},
-                             'targetPercent', round(amount * 100 / NULLIF(${target}, 0), 2)::float8, 'hiddenRecords', hidden)
-      FROM (SELECT COALESCE(sum(amount), 0) AS amount, COALESCE(sum(previous), 0) AS previous, COALESCE(sum(hidden), 0)::int AS hidden
+                             'targetPercent', round(amount * 100 / NULLIF(${target}, 0), 2)::float8, 'hiddenRecords', hidden,
+                             'previousHidden', previous_hidden)
+      FROM (SELECT COALESCE(sum(amount), 0) AS amount, COALESCE(sum(previous), 0) AS previous, COALESCE(sum(hidden), 0)::int AS hidden,
+                   COALESCE(sum(previous_hidden), 0)::int AS previous_hidden
               FROM months) t)`;
   const groups = (d: Dimension) => {
     const { table, column, order } = dimensionTables[d];
     return Prisma.sql`(
       SELECT COALESCE(json_agg(json_build_object(
                'code', code, 'nameZh', "nameZh", 'nameEn', "nameEn", 'amount', amount::text, 'previous', previous::text,
-               'growth', ${growth}, 'share', share, 'hiddenRecords', hidden) ORDER BY ord NULLS LAST, code NULLS LAST), '[]'::json)
+               'growth', ${growth}, 'share', share, 'hiddenRecords', hidden, 'previousHidden', previous_hidden) ORDER BY ord NULLS LAST, code NULLS LAST), '[]'::json)
         FROM (
           SELECT g.*, round(amount * 100 / NULLIF(sum(amount) OVER (), 0), 2)::float8 AS share
             FROM (
@@ -180,7 +187,8 @@ async function investment(range: Range, wants: readonly Want[]): Promise<Answers
               SELECT l.code, l."nameZh", l."nameEn", min(${Prisma.raw(order)}) AS ord,
                      COALESCE(sum(a.amount) FILTER (WHERE ${inRange}), 0) AS amount,
                      COALESCE(sum(a.amount) FILTER (WHERE ${yearBefore}), 0) AS previous,
-                     COALESCE(sum(a.hidden) FILTER (WHERE ${inRange}), 0)::int AS hidden
+                     COALESCE(sum(a.hidden) FILTER (WHERE ${inRange}), 0)::int AS hidden,
+                     COALESCE(sum(a.hidden) FILTER (WHERE ${yearBefore}), 0)::int AS previous_hidden
                 FROM agg a
                 LEFT JOIN ${Prisma.raw(`"${table}"`)} l ON l.id = a.${Prisma.raw(`"${column}"`)} AND l.visibility = ANY(${vis})
                GROUP BY l.code, l."nameZh", l."nameEn"
@@ -204,7 +212,8 @@ async function investment(range: Range, wants: readonly Want[]): Promise<Answers
     months AS (
       SELECT month, COALESCE(sum(amount) FILTER (WHERE ${inRange}), 0) AS amount,
              COALESCE(sum(amount) FILTER (WHERE ${yearBefore}), 0) AS previous,
-             COALESCE(sum(hidden) FILTER (WHERE ${inRange}), 0) AS hidden
+             COALESCE(sum(hidden) FILTER (WHERE ${inRange}), 0) AS hidden,
+             COALESCE(sum(hidden) FILTER (WHERE ${yearBefore}), 0) AS previous_hidden
         FROM agg r GROUP BY month
     )
     SELECT json_build_object(${Prisma.join(parts, ', ')}) AS answers`;
@@ -226,6 +235,7 @@ function parseAnswers(answers: Record<string, unknown>): Answers {
         growth: t.growth as number | null,
         targetPercent: t.targetPercent as number | null,
         hiddenRecords: t.hiddenRecords as number,
+        previousHidden: t.previousHidden as number,
       };
     } else if (want === 'month' || want === 'quarter') {
       out[want] = (value as Record<string, unknown>[]).map((p) => ({
@@ -239,6 +249,7 @@ function parseAnswers(answers: Record<string, unknown>): Answers {
         cumulativeTargetPercent: p.cumulativeTargetPercent as number | null,
         expectedCumulative: p.expectedCumulative === null ? null : decimal(p.expectedCumulative),
         hiddenRecords: p.hiddenRecords as number,
+        previousHidden: p.previousHidden as number,
       }));
     } else {
       out[want as Dimension] = (value as Record<string, unknown>[]).map((g) => ({
@@ -248,6 +259,7 @@ function parseAnswers(answers: Record<string, unknown>): Answers {
         growth: g.growth as number | null,
         share: g.share as number | null,
         hiddenRecords: g.hiddenRecords as number,
+        previousHidden: g.previousHidden as number,
       }));
     }
   }
@@ -259,7 +271,11 @@ const HIDDEN_RECORDS =
   'the amounts: above 0, the amounts are not the whole (an amount of 0 with hidden records is hidden, not zero), and a key of a ' +
   'higher role sees more';
 
-const growthDescription = '(amount − previousYearAmount) ÷ previousYearAmount × 100, rounded to two places; null when the year before has nothing.';
+const previousHidden = (when: string) =>
+  `Monthly records of ${when} whose investment figures you may not see, left out of previousYearAmount as hiddenRecords are left ` +
+  'out of amount: above 0, previousYearAmount is not the whole (0 with hidden records is hidden, not zero).';
+
+const growthDescription = '(amount − previousYearAmount) ÷ previousYearAmount × 100, rounded to two places; null when the year before has nothing. Both amounts are of the figures you may see (hiddenRecords and previousYearHiddenRecords say what each leaves out).';
 
 const InvestmentPeriodRef = builder.objectRef<Period>('InvestmentPeriod').implement({
   description: 'Completed fixed-asset investment in one month or quarter (calendar periods in the programme\'s time zone).',
@@ -281,6 +297,7 @@ const InvestmentPeriodRef = builder.objectRef<Period>('InvestmentPeriod').implem
       resolve: (p) => p.cumulativeTargetPercent,
     }),
     hiddenRecords: t.exposeInt('hiddenRecords', { description: `${HIDDEN_RECORDS} (in this period)` }),
+    previousYearHiddenRecords: t.exposeInt('previousHidden', { description: previousHidden('the same period a year earlier') }),
     expectedCumulative: t.field({
       type: 'Decimal',
       nullable: true,
@@ -304,6 +321,7 @@ const InvestmentTotalsRef = builder.objectRef<Totals>('InvestmentTotals').implem
       resolve: (r) => r.targetPercent,
     }),
     hiddenRecords: t.exposeInt('hiddenRecords', { description: `${HIDDEN_RECORDS} (in the range)` }),
+    previousYearHiddenRecords: t.exposeInt('previousHidden', { description: previousHidden('the same months a year earlier') }),
   }),
 });
 
@@ -321,6 +339,7 @@ const InvestmentGroupRef = builder.objectRef<Group>('InvestmentGroup').implement
     growthPercent: t.float({ nullable: true, description: `Growth on a year earlier: ${growthDescription}`, resolve: (g) => g.growth }),
     sharePercent: t.float({ nullable: true, description: 'This group\'s share of the range\'s whole amount, in percent (two places); null when that is zero.', resolve: (g) => g.share }),
     hiddenRecords: t.exposeInt('hiddenRecords', { description: `${HIDDEN_RECORDS} (in the range)` }),
+    previousYearHiddenRecords: t.exposeInt('previousHidden', { description: previousHidden('the same months a year earlier') }),
   }),
 });
 
