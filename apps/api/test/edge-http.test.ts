@@ -123,16 +123,12 @@ describe('unexpected errors', () => {
     const api = await startTestApi({ seeded: false, app: { logger } });
     try {
       // A fault no caller caused, whose message holds what must never leave the server.
-      const broken = api.db.prisma.$extends({
-        query: {
-          $allModels: {
-            $allOperations: () => {
-              throw new Error('relation failed: SELECT "keyHash" FROM "ApiKey" at /work/main/packages/db/src/client.ts:42');
-            },
-          },
-        },
-      }) as unknown as typeof api.db.prisma;
-      const app = createApp({ db: { ...api.db, prisma: broken }, logger });
+      const fault = () => {
+        throw new Error('relation failed: SELECT "keyHash" FROM "ApiKey" at /work/main/packages/db/src/client.ts:42');
+      };
+      // Every way a read reaches the database fails: model operations, raw statements, and the prepared statements of compiled reads.
+      const broken = api.db.prisma.$extends({ query: { $allOperations: fault } }) as unknown as typeof api.db.prisma;
+      const app = createApp({ db: { ...api.db, prisma: broken, preparedReads: api.db.preparedReads && { query: fault } }, logger });
       const response = await app.fetch('http://zonegraph.test/graphql', {
         method: 'POST',
         headers: { 'content-type': 'application/json', 'x-request-id': 'partner-req-0001' },
